@@ -40,7 +40,7 @@ export interface Position {
   login: Login;
   symbol: string;
   /** PositionAction: 0 buy, 1 sell. */
-  action: number;
+  action: 0 | 1;
   volume: Volume;
   /** Volume-weighted open price. */
   priceOpen: number;

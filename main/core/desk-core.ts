@@ -1,0 +1,150 @@
+/**
+ * The core assembled from its parts: sources feed the ingest path, the book revalues once per
+ * frame, and stream deltas go to whoever listens (the IPC hub or the WebSocket host).
+ * It knows nothing of Electron or of how windows are reached.
+ */
+import type { Handlers, StreamName, StreamPayload } from '../../shared/contract';
+import type { SyncEvent } from '../../shared/events';
+import { DeskBook } from '../engines/book/book';
+import type { ClientRef } from '../engines/book/rows';
+import type { Source } from '../sources/source';
+import { createHandlers } from './handlers';
+import { Ingest } from './ingest';
+import type { MirrorPort, RecordPort } from './ports';
+import { StatusBoard } from './status';
+
+export type StreamListener = <K extends StreamName>(
+  stream: K,
+  payload: StreamPayload<K>,
+  windowId: string | null,
+) => void;
+
+export interface Core {
+  readonly handlers: Handlers;
+  /** Stream deltas; windowId null = for every window, else only for that window. */
+  onStream(listener: StreamListener): () => void;
+  windowClosed(windowId: string): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface CoreParts {
+  mirror: MirrorPort;
+  record: RecordPort;
+  sources: Source[];
+  /** Set when the embedded simulator runs: its speed control (0 pauses). */
+  simulatorSpeed?: (speed: number) => number;
+}
+
+export interface CoreSettings {
+  deskCurrency: string;
+  version: string;
+  frameMs: number;
+  statusEveryMs: number;
+  log: (line: string) => void;
+}
+
+export interface AssembledCore extends Core {
+  readonly book: DeskBook;
+  readonly ingest: Ingest;
+  readonly status: StatusBoard;
+}
+
+export function assembleCore(parts: CoreParts, settings: CoreSettings): AssembledCore {
+  const clients = new Map<string, ClientRef>();
+  const loadClients = () => {
+    const byId = new Map(parts.record.clients().map((c) => [c.clientId, c]));
+    clients.clear();
+    for (const link of parts.record.clientAccounts()) {
+      const client = byId.get(link.clientId);
+      if (client) clients.set(`${link.server}:${link.login}`, { clientId: client.clientId, clientName: client.name });
+    }
+  };
+  const book = new DeskBook((server, login) => clients.get(`${server}:${login}`));
+  const status = new StatusBoard();
+  const ingest = new Ingest(parts.mirror, book, status);
+  const viewports = new Map<string, Set<string>>();
+  const listeners = new Set<StreamListener>();
+  const servers = () => parts.sources.map((s) => s.server);
+  const handlers = createHandlers({
+    book,
+    mirror: parts.mirror,
+    record: parts.record,
+    status,
+    servers,
+    deskCurrency: settings.deskCurrency,
+    version: settings.version,
+    viewports,
+    simulatorSpeed: parts.simulatorSpeed,
+  });
+
+  const emit: StreamListener = (stream, payload, windowId) => {
+    for (const listener of listeners) listener(stream, payload, windowId);
+  };
+
+  let frameTimer: NodeJS.Timeout | undefined;
+  let lastStatusAt = 0;
+  const frame = () => {
+    book.revalue();
+    const deltas = book.takeDeltas(viewports);
+    if (deltas.positions.upserts.length > 0 || deltas.positions.removes.length > 0)
+      emit('positions', deltas.positions, null);
+    if (deltas.accounts.upserts.length > 0 || deltas.accounts.removes.length > 0)
+      emit('accounts', deltas.accounts, null);
+    for (const [windowId, rows] of deltas.viewports) emit('positions', { upserts: rows, removes: [] }, windowId);
+    const now = Date.now();
+    if (now - lastStatusAt >= settings.statusEveryMs) {
+      lastStatusAt = now;
+      emit('status', status.list(), null);
+    }
+  };
+
+  return {
+    handlers,
+    book,
+    ingest,
+    status,
+    onStream(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    windowClosed(windowId) {
+      viewports.delete(windowId);
+    },
+    start() {
+      loadClients();
+      for (const source of parts.sources) {
+        book.apply(snapshotOf(parts.mirror, source.server, book));
+        status.add(source.server);
+      }
+      settings.log(`book loaded: ${book.openPositions} open positions`);
+      for (const source of parts.sources) {
+        source.start(parts.mirror.cursor(source.server), (events, cursor) =>
+          ingest.batch(source.server, events, cursor),
+        );
+      }
+      frameTimer = setInterval(frame, settings.frameMs);
+    },
+    async stop() {
+      if (frameTimer) clearInterval(frameTimer);
+      await Promise.all(parts.sources.map((s) => s.stop()));
+      parts.mirror.close();
+      parts.record.close();
+    },
+  };
+}
+
+/** The cached state of one server as events, so a restart shows the book before the first batch. */
+function snapshotOf(mirror: MirrorPort, server: string, book: DeskBook): SyncEvent[] {
+  const head = { server, seq: 0, version: 0 };
+  const events: SyncEvent[] = [];
+  for (const symbol of mirror.symbols(server)) events.push({ type: 'symbol.update', ...head, symbol });
+  for (const group of mirror.groups(server)) events.push({ type: 'group.update', ...head, group });
+  for (const tick of mirror.latestTicks(server)) events.push({ type: 'tick', server, seq: 0, tick });
+  for (const { account } of mirror.accounts({ server })) events.push({ type: 'account.add', ...head, account });
+  for (const { position, commission } of mirror.openPositions({ server })) {
+    book.seedCommission(server, position.ticket, commission);
+    events.push({ type: 'position.add', ...head, position });
+  }
+  return events;
+}

@@ -1,0 +1,62 @@
+/** The contract's requests, answered from the core's services. */
+import { DeskRequestError, type Handlers } from '../../shared/contract';
+import { volumeToLots } from '../../shared/units';
+import type { DeskBook } from '../engines/book/book';
+import type { MirrorPort, RecordPort } from './ports';
+import type { StatusBoard } from './status';
+
+export interface HandlerDeps {
+  book: DeskBook;
+  mirror: MirrorPort;
+  record: RecordPort;
+  status: StatusBoard;
+  servers: () => string[];
+  deskCurrency: string;
+  version: string;
+  /** Each window's visible position rows (see DeskBook.takeDeltas). */
+  viewports: Map<string, Set<string>>;
+  /** The embedded simulator's speed control; undefined when no simulator runs. */
+  simulatorSpeed?: (speed: number) => number;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    'desk.ready': () => ({ deskCurrency: deps.deskCurrency, servers: deps.servers(), version: deps.version }),
+    'positions.list': (filter) => deps.book.positionRows(filter),
+    'accounts.list': (filter) => deps.book.accountRows(filter),
+    'deals.list': (query) =>
+      deps.mirror.deals(query).map(({ server, deal }) => ({
+        id: `${server}:${deal.ticket}`,
+        server,
+        ticket: deal.ticket,
+        login: deal.login,
+        timeMsc: deal.timeMsc,
+        symbol: deal.symbol,
+        action: deal.action,
+        entry: deal.entry,
+        lots: volumeToLots(deal.volume),
+        price: deal.price,
+        profit: deal.profit,
+        commission: deal.commission,
+        swap: deal.swap,
+        positionId: deal.positionId,
+        comment: deal.comment,
+      })),
+    'status.list': () => deps.status.list(),
+    'positions.viewport': ({ ids }, ctx) => {
+      deps.viewports.set(ctx.windowId, new Set(ids));
+      return { watching: ids.length };
+    },
+    'sim.control': ({ speed }) => {
+      if (!deps.simulatorSpeed) throw new DeskRequestError('not_supported', 'No embedded simulator is running.');
+      return { speed: deps.simulatorSpeed(speed) };
+    },
+    'layout.get': ({ key }) => deps.record.getSetting(`layout.${key}`) ?? null,
+    'layout.save': ({ key, state }) => {
+      const json = JSON.stringify(state ?? null);
+      if (json.length > 64_000) throw new DeskRequestError('bad_request', 'A layout is at most 64 KB.');
+      deps.record.setSetting(`layout.${key}`, JSON.parse(json));
+      return { saved: true };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** Grid rows from the book's live records (shared/rows.ts). */
+import { PositionAction, UserRights } from '../../../shared/mt5';
+import type { AccountRow, PositionRow } from '../../../shared/rows';
+import { volumeToLots } from '../../../shared/units';
+import type { LiveAccount, LivePosition, ServerBook } from './state';
+import { marginLevel } from './valuation';
+
+export interface ClientRef {
+  clientId: string;
+  clientName: string;
+}
+
+export function positionRow(
+  live: LivePosition,
+  account: LiveAccount | undefined,
+  book: ServerBook,
+  client: ClientRef | undefined,
+  commission: number,
+): PositionRow {
+  const p = live.position;
+  const group = account ? book.groups.get(account.account.group) : undefined;
+  const spec = book.symbols.get(p.symbol);
+  return {
+    id: live.id,
+    server: live.server,
+    ticket: p.ticket,
+    login: p.login,
+    clientId: client?.clientId ?? null,
+    clientName: client?.clientName ?? '',
+    group: account?.account.group ?? '',
+    currency: group?.currency ?? '',
+    symbol: p.symbol,
+    digits: spec?.digits ?? 5,
+    side: p.action === PositionAction.BUY ? 'buy' : 'sell',
+    lots: volumeToLots(p.volume),
+    priceOpen: p.priceOpen,
+    priceCurrent: live.priceCurrent,
+    profit: live.profit,
+    swap: p.swap,
+    commission,
+    openTimeMsc: p.timeCreateMsc,
+    coverage: group?.coverage ?? false,
+  };
+}
+
+export function accountRow(live: LiveAccount, book: ServerBook, client: ClientRef | undefined): AccountRow {
+  const a = live.account;
+  const group = book.groups.get(a.group);
+  return {
+    id: live.id,
+    server: live.server,
+    login: a.login,
+    clientId: client?.clientId ?? null,
+    clientName: client?.clientName ?? a.name,
+    group: a.group,
+    currency: group?.currency ?? '',
+    leverage: a.leverage,
+    balance: a.balance,
+    credit: a.credit,
+    equity: live.equity,
+    margin: live.margin,
+    marginFree: live.equity - live.margin,
+    marginLevel: marginLevel(live.equity, live.margin),
+    marginCallLevel: group?.marginCall ?? 0,
+    stopOutLevel: group?.marginStopOut ?? 0,
+    marginState: live.marginState,
+    positions: live.positionIds.size,
+    tradeDisabled: (a.rights & UserRights.TRADE_DISABLED) !== 0,
+    coverage: group?.coverage ?? false,
+  };
+}
