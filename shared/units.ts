@@ -38,7 +38,9 @@ export function moneyFromDouble(amount: number): Money {
   const scaled = amount * MONEY_SCALE;
   // Guard the representation error of doubles (1.005 * 100 = 100.49999...) before rounding.
   const nudged = scaled + Math.sign(scaled) * 1e-7;
-  return Math.sign(nudged) * Math.round(Math.abs(nudged));
+  const cents = Math.round(Math.abs(nudged));
+  // No negative zero: it would print as "-0.00" and fail equality with a zero balance.
+  return cents === 0 ? 0 : Math.sign(nudged) * cents;
 }
 
 export const moneyToDouble = (money: Money): number => money / MONEY_SCALE;
