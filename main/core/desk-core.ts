@@ -5,12 +5,12 @@
  */
 import type { Handlers, StreamName, StreamPayload } from '../../shared/contract';
 import type { SyncEvent } from '../../shared/events';
+import type { MirrorCache, RecordStore } from '../cache';
 import { DeskBook } from '../engines/book/book';
 import type { ClientRef } from '../engines/book/rows';
 import type { Source } from '../sources/source';
 import { createHandlers } from './handlers';
 import { Ingest } from './ingest';
-import type { MirrorPort, RecordPort } from './ports';
 import { StatusBoard } from './status';
 
 export type StreamListener = <K extends StreamName>(
@@ -29,8 +29,8 @@ export interface Core {
 }
 
 export interface CoreParts {
-  mirror: MirrorPort;
-  record: RecordPort;
+  mirror: MirrorCache;
+  record: RecordStore;
   sources: Source[];
   /** Set when the embedded simulator runs: its speed control (0 pauses). */
   simulatorSpeed?: (speed: number) => number;
@@ -51,16 +51,17 @@ export interface AssembledCore extends Core {
 }
 
 export function assembleCore(parts: CoreParts, settings: CoreSettings): AssembledCore {
-  const clients = new Map<string, ClientRef>();
-  const loadClients = () => {
-    const byId = new Map(parts.record.clients().map((c) => [c.clientId, c]));
-    clients.clear();
-    for (const link of parts.record.clientAccounts()) {
-      const client = byId.get(link.clientId);
-      if (client) clients.set(`${link.server}:${link.login}`, { clientId: client.clientId, clientName: client.name });
+  // Who owns a login, asked of the CRM once per login (rows are built many times a second).
+  const clients = new Map<string, ClientRef | undefined>();
+  const clientOf = (server: string, login: number): ClientRef | undefined => {
+    const key = `${server}:${login}`;
+    if (!clients.has(key)) {
+      const client = parts.record.clientByLogin(server, login);
+      clients.set(key, client && { clientId: client.clientId, clientName: client.name });
     }
+    return clients.get(key);
   };
-  const book = new DeskBook((server, login) => clients.get(`${server}:${login}`));
+  const book = new DeskBook(clientOf);
   const status = new StatusBoard();
   const ingest = new Ingest(parts.mirror, book, status);
   const viewports = new Map<string, Set<string>>();
@@ -112,7 +113,6 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
       viewports.delete(windowId);
     },
     start() {
-      loadClients();
       for (const source of parts.sources) {
         book.apply(snapshotOf(parts.mirror, source.server, book));
         status.add(source.server);
@@ -135,14 +135,15 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
 }
 
 /** The cached state of one server as events, so a restart shows the book before the first batch. */
-function snapshotOf(mirror: MirrorPort, server: string, book: DeskBook): SyncEvent[] {
+function snapshotOf(mirror: MirrorCache, server: string, book: DeskBook): SyncEvent[] {
   const head = { server, seq: 0, version: 0 };
   const events: SyncEvent[] = [];
   for (const symbol of mirror.symbols(server)) events.push({ type: 'symbol.update', ...head, symbol });
   for (const group of mirror.groups(server)) events.push({ type: 'group.update', ...head, group });
   for (const tick of mirror.latestTicks(server)) events.push({ type: 'tick', server, seq: 0, tick });
-  for (const { account } of mirror.accounts({ server })) events.push({ type: 'account.add', ...head, account });
-  for (const { position, commission } of mirror.openPositions({ server })) {
+  for (const { server: _, ...account } of mirror.accounts({ server }))
+    events.push({ type: 'account.add', ...head, account });
+  for (const { server: _, commission, ...position } of mirror.openPositions({ server })) {
     book.seedCommission(server, position.ticket, commission);
     events.push({ type: 'position.add', ...head, position });
   }

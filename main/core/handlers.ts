@@ -1,14 +1,14 @@
 /** The contract's requests, answered from the core's services. */
 import { DeskRequestError, type Handlers } from '../../shared/contract';
 import { volumeToLots } from '../../shared/units';
+import type { MirrorCache, RecordStore } from '../cache';
 import type { DeskBook } from '../engines/book/book';
-import type { MirrorPort, RecordPort } from './ports';
 import type { StatusBoard } from './status';
 
 export interface HandlerDeps {
   book: DeskBook;
-  mirror: MirrorPort;
-  record: RecordPort;
+  mirror: MirrorCache;
+  record: RecordStore;
   status: StatusBoard;
   servers: () => string[];
   deskCurrency: string;
@@ -25,9 +25,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'positions.list': (filter) => deps.book.positionRows(filter),
     'accounts.list': (filter) => deps.book.accountRows(filter),
     'deals.list': (query) =>
-      deps.mirror.deals(query).map(({ server, deal }) => ({
-        id: `${server}:${deal.ticket}`,
-        server,
+      deps.mirror.deals(query).map((deal) => ({
+        id: `${deal.server}:${deal.ticket}`,
+        server: deal.server,
         ticket: deal.ticket,
         login: deal.login,
         timeMsc: deal.timeMsc,
@@ -51,11 +51,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!deps.simulatorSpeed) throw new DeskRequestError('not_supported', 'No embedded simulator is running.');
       return { speed: deps.simulatorSpeed(speed) };
     },
-    'layout.get': ({ key }) => deps.record.getSetting(`layout.${key}`) ?? null,
+    'layout.get': ({ key }) => deps.record.setting(`layout.${key}`) ?? null,
     'layout.save': ({ key, state }) => {
       const json = JSON.stringify(state ?? null);
       if (json.length > 64_000) throw new DeskRequestError('bad_request', 'A layout is at most 64 KB.');
-      deps.record.setSetting(`layout.${key}`, JSON.parse(json));
+      deps.record.saveSetting(`layout.${key}`, JSON.parse(json));
       return { saved: true };
     },
   };

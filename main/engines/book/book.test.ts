@@ -130,7 +130,7 @@ describe('DeskBook valuation', () => {
     expect(book.accountRows({ login: 2002 })[0]).toMatchObject({ margin: 25_000, equity: 503_632 });
   });
 
-  it('nets hedged legs: margin on the larger leg, both legs in floating', () => {
+  it('charges both hedged legs and counts both in floating', () => {
     const book = bookWith(
       { type: 'account.add', ...head(), account: account(1001, 'usd-hedge', 1_000_000, 100) },
       tick(1.101, 1.1012),
@@ -139,7 +139,8 @@ describe('DeskBook valuation', () => {
     );
     // The short: (1.1000 − 1.1012) × 40,000 = −48.00 USD.
     expect(book.positionRows({ login: 1001 }).find((r) => r.ticket === 3)?.profit).toBe(-4_800);
-    expect(book.accountRows({ login: 1001 })[0]).toMatchObject({ margin: 110_100, equity: 1_005_200, positions: 2 });
+    // 1.4 lots × 100,000 EUR / 100 = 1,400 EUR; at the bid 1.1010 that is 1,541.40 USD.
+    expect(book.accountRows({ login: 1001 })[0]).toMatchObject({ margin: 154_140, equity: 1_005_200, positions: 2 });
   });
 
   it('moves an account through margin call to stop-out as the price falls', () => {

@@ -72,8 +72,9 @@ export function valuePosition(
 
 /**
  * Margin one symbol needs in an account, in the account currency (as a double; the account
- * rounds its total once). Hedging accounts are charged on the larger leg, the usual broker
- * setting for hedged margin; netting accounts hold one leg. Priced at the current mid.
+ * rounds its total once). Both legs of a hedging account are charged, as the server does when
+ * the symbol has no hedged-margin discount (MarginHedged is not mirrored yet); netting accounts
+ * hold one leg. Priced at the current mid.
  */
 export function symbolMargin(
   spec: SymbolSpec,
@@ -84,7 +85,7 @@ export function symbolMargin(
   accountCurrency: string,
   rates: RateCache,
 ): number {
-  const volume = Math.max(buyVolume, sellVolume);
+  const volume = buyVolume + sellVolume;
   if (volume === 0 || !tick) return 0;
   const mid = (tick.bid + tick.ask) / 2;
   const inMarginCurrency = marginInMarginCurrency(spec, volume, mid, leverage);

@@ -1,0 +1,15 @@
+/** Small statistics for benchmarks: medians and percentiles, never means of noisy runs. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const median = (values: readonly number[]): number => percentile(values, 50);
+
+export function report(result: Record<string, unknown>): void {
+  console.log(`RESULT ${JSON.stringify(result)}`);
+}
+
+export const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

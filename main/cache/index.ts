@@ -1,0 +1,18 @@
+/** The durable event cache: the MT5 mirror and the desk's system of record (ARCHITECTURE.md §5). */
+export type { CacheErrorCode } from './errors';
+export { CacheError } from './errors';
+export type { MirrorCache, MirrorOptions } from './mirror';
+export { openMirror } from './mirror';
+export type { ApplyBatch, ApplyResult } from './mirror-apply';
+export type {
+  AccountFilter,
+  DeadLetter,
+  DealQuery,
+  MirrorQueries,
+  OnServer,
+  OpenPosition,
+  OrderFilter,
+  PositionFilter,
+} from './mirror-queries';
+export type { RecordStore, RecordStoreOptions } from './record-store';
+export { openRecordStore } from './record-store';

@@ -1,0 +1,64 @@
+/**
+ * `createCore`: the desk's core on its default source, the embedded simulator, with the cache in
+ * `dataDir` (mirror.db: the MT5 mirror; desk.db: the desk's records). The composition roots
+ * (main/index.ts for Electron, main/web.ts for browser mode) call this and nothing deeper.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { version } from '../../package.json';
+import { openMirror, openRecordStore, type RecordStore } from '../cache';
+import { SimulatorSource } from '../sources/simulator/source';
+import { type AssembledCore, assembleCore } from './desk-core';
+
+export type { Core } from './desk-core';
+
+export interface CoreOptions {
+  dataDir: string;
+  simulator: { seed: number; speed: number; clients?: number; initialPositions?: number };
+  /** The currency exposure and totals are shown in (USD by default). */
+  deskCurrency?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * The simulated server's clock starts when this desk first ran it, so a dealer sees today's dates;
+ * the epoch is stored, because a restart replays the same stream from it up to the cursor.
+ */
+function simulatorEpoch(record: RecordStore, server: string): number {
+  const key = `simulator.${server}.startTimeMsc`;
+  const stored = record.setting(key);
+  if (typeof stored === 'number' && Number.isInteger(stored) && stored > 0) return stored;
+  const now = Date.now();
+  record.saveSetting(key, now);
+  return now;
+}
+
+export function createCore(options: CoreOptions): AssembledCore {
+  const log = options.log ?? (() => {});
+  mkdirSync(options.dataDir, { recursive: true });
+  const { seed, speed, clients, initialPositions } = options.simulator;
+  // One server id per seed: a desk restarted with another seed must not resume the old stream.
+  const server = `sim-${seed}`;
+  const mirror = openMirror(path.join(options.dataDir, 'mirror.db'));
+  const record = openRecordStore(path.join(options.dataDir, 'desk.db'));
+  const simulator = new SimulatorSource(
+    {
+      seed,
+      server,
+      startTimeMsc: simulatorEpoch(record, server),
+      ...(clients !== undefined && { clients }),
+      ...(initialPositions !== undefined && { initialPositions }),
+    },
+    { speed },
+  );
+  // The simulated brokerage's CRM: its clients and their logins (idempotent on every start).
+  const crm = simulator.crm();
+  record.upsertClients(crm.clients, crm.clientAccounts);
+  log(
+    `core: simulator ${server} (seed ${seed}, speed ×${speed}), ${crm.clients.length} clients, data in ${options.dataDir}`,
+  );
+  return assembleCore(
+    { mirror, record, sources: [simulator], simulatorSpeed: (s) => simulator.setSpeed(s) },
+    { deskCurrency: options.deskCurrency ?? 'USD', version, frameMs: 50, statusEveryMs: 500, log },
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * A small stand-in for main/core: canned handlers, a stream the test drives by hand, and a record
+ * of closed windows. Used by the ipc and web transport tests so they run without the real core.
+ */
+import type { Handlers, StreamName, StreamPayload } from '../../../shared/contract';
+import type { PositionRow } from '../../../shared/rows';
+import type { DeskCore, StreamListener } from '../desk-core';
+
+export interface FakeCore extends DeskCore {
+  handlers: Handlers;
+  emit<K extends StreamName>(stream: K, payload: StreamPayload<K>, windowId?: string | null): void;
+  readonly closedWindows: string[];
+  readonly listenerCount: number;
+}
+
+export function positionRow(ticket: number, patch: Partial<PositionRow> = {}): PositionRow {
+  return {
+    id: `demo:${ticket}`,
+    server: 'demo',
+    ticket,
+    login: 1001,
+    clientId: null,
+    clientName: 'A. Client',
+    group: 'real\\retail',
+    currency: 'USD',
+    symbol: 'EURUSD',
+    digits: 5,
+    side: 'buy',
+    lots: 1,
+    priceOpen: 1.1,
+    priceCurrent: 1.1001,
+    profit: 1000,
+    swap: 0,
+    commission: -700,
+    openTimeMsc: 1_700_000_000_000,
+    coverage: false,
+    ...patch,
+  };
+}
+
+export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
+  const listeners = new Set<StreamListener>();
+  const closedWindows: string[] = [];
+  const handlers: Handlers = {
+    'desk.ready': () => ({ deskCurrency: 'USD', servers: ['demo'], version: 'test' }),
+    'positions.list': (filter) =>
+      [positionRow(1), positionRow(2)].filter((r) => !filter.login || r.login === filter.login),
+    'accounts.list': () => [],
+    'deals.list': () => [],
+    'status.list': () => [],
+    'positions.viewport': (input) => ({ watching: input.ids.length }),
+    'sim.control': (input) => ({ speed: input.speed }),
+    'layout.get': () => null,
+    'layout.save': () => ({ saved: true }),
+    ...overrides,
+  };
+  return {
+    handlers,
+    onStream(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    windowClosed(windowId) {
+      closedWindows.push(windowId);
+    },
+    emit(stream, payload, windowId = null) {
+      for (const listener of listeners) listener(stream, payload, windowId);
+    },
+    closedWindows,
+    get listenerCount() {
+      return listeners.size;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EMPTY_CURSOR, type SourceCursor, type SyncEvent } from '../../../shared/events';
+import { Simulator } from './simulator';
+import { SimulatorSource, SimulatorSpeed } from './source';
+
+const CONFIG = { seed: 5, clients: 100, initialPositions: 200 };
+
+/** A source on a hand-moved clock; the timer is parked so only `pump()` drives it. */
+function manualSource(speed: number) {
+  let clock = 0;
+  const source = new SimulatorSource(CONFIG, { speed, intervalMs: 2 ** 30, realClock: () => clock });
+  const batches: { events: SyncEvent[]; cursor: SourceCursor }[] = [];
+  const statuses: SyncEvent[] = [];
+  // Status reports travel alone; the stream's own batches are what most tests look at.
+  const started = (cursor: SourceCursor = EMPTY_CURSOR) =>
+    source.start(cursor, (events, c) => {
+      const stream = events as SyncEvent[];
+      if (stream.every((e) => e.type === 'source.status')) statuses.push(...stream);
+      else batches.push({ events: stream, cursor: c });
+    });
+  return {
+    source,
+    batches,
+    statuses,
+    started,
+    wait: (ms: number) => {
+      clock += ms;
+      source.pump();
+    },
+    all: () => batches.flatMap((b) => b.events),
+  };
+}
+
+const running: SimulatorSource[] = [];
+afterEach(async () => {
+  for (const s of running.splice(0)) await s.stop();
+});
+
+describe('SimulatorSource', () => {
+  it('reports itself live on start, and paused when paused', () => {
+    const m = manualSource(SimulatorSpeed.REAL_TIME);
+    running.push(m.source);
+    m.started();
+    m.source.setSpeed(SimulatorSpeed.PAUSED);
+    expect(m.statuses.map((e) => e.type === 'source.status' && [e.state, e.message])).toEqual([
+      ['live', 'embedded simulator ×1'],
+      ['live', 'paused'],
+    ]);
+  });
+
+  it('in real time delivers what is due by the virtual clock, with the cursor after each batch', () => {
+    const m = manualSource(SimulatorSpeed.REAL_TIME);
+    running.push(m.source);
+    m.started();
+    m.wait(1_000);
+    const first = m.all();
+    expect(first[0]?.seq).toBe(1);
+    const start = m.source.simulator.config.startTimeMsc;
+    expect(m.source.simulator.nowMsc).toBe(start + 1_000);
+    const last = m.batches.at(-1);
+    expect(last?.cursor.seq).toBe(first.at(-1)?.seq);
+    expect(last?.cursor.tickTransId).toBe('');
+    const lastDeal = first.filter((e) => e.type === 'deal.add').at(-1);
+    expect(lastDeal?.type === 'deal.add' && last?.cursor.dealTicket).toBe(
+      lastDeal?.type === 'deal.add' && lastDeal.deal.ticket,
+    );
+    const before = m.all().length;
+    m.wait(1_000);
+    const perSecond = m.all().length - before;
+    expect(perSecond).toBeGreaterThan(100);
+    expect(perSecond).toBeLessThan(1_500);
+  });
+
+  it('runs ×N faster when accelerated and stops producing when paused', () => {
+    const m = manualSource(10);
+    running.push(m.source);
+    m.started();
+    m.wait(100);
+    expect(m.source.simulator.nowMsc).toBe(m.source.simulator.config.startTimeMsc + 1_000);
+    expect(m.source.setSpeed(SimulatorSpeed.PAUSED)).toBe(0);
+    const count = m.all().length;
+    m.wait(5_000);
+    expect(m.all().length).toBe(count);
+    m.source.setSpeed(1);
+    m.wait(10);
+    expect(m.source.simulator.nowMsc).toBe(m.source.simulator.config.startTimeMsc + 1_010);
+  });
+
+  it('flat-out generates until its time slice is used, in bounded batches', () => {
+    let clock = 0;
+    const source = new SimulatorSource(CONFIG, {
+      speed: SimulatorSpeed.FLAT_OUT,
+      intervalMs: 2 ** 30,
+      maxBatch: 1_000,
+      realClock: () => (clock += 1), // each read costs 1 ms: a 10 ms slice holds a few batches
+    });
+    running.push(source);
+    const sizes: number[] = [];
+    source.start(EMPTY_CURSOR, (events) => {
+      if ((events[0] as SyncEvent).type !== 'source.status') sizes.push(events.length);
+    });
+    source.pump();
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes.every((n) => n === 1_000)).toBe(true);
+  });
+
+  it('resumes from a stored cursor with the next seq of the same stream', () => {
+    const reference = new Simulator(CONFIG).next(12_000);
+    const m = manualSource(SimulatorSpeed.REAL_TIME);
+    running.push(m.source);
+    m.started({ seq: 9_000, dealTimeMsc: 0, dealTicket: 0, tickTransId: '' });
+    m.wait(60_000);
+    const resumed = m.all();
+    expect(resumed[0]?.seq).toBe(9_001);
+    const overlap = resumed.filter((e) => e.seq <= 12_000);
+    expect(JSON.stringify(overlap)).toBe(JSON.stringify(reference.slice(9_000, 9_000 + overlap.length)));
+  });
+
+  it('restarted from an older cursor, replays from there rather than continuing its own run', async () => {
+    const m = manualSource(SimulatorSpeed.REAL_TIME);
+    m.started();
+    m.wait(2_000);
+    await m.source.stop();
+    const firstRun = m.all();
+    m.batches.length = 0;
+    m.started({ ...EMPTY_CURSOR, seq: 100 });
+    running.push(m.source);
+    m.wait(10);
+    expect(m.all()[0]?.seq).toBe(101);
+    expect(JSON.stringify(m.all()[0])).toBe(JSON.stringify(firstRun[100]));
+  });
+});

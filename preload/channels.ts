@@ -1,0 +1,23 @@
+/**
+ * The contract's request and stream names for the preload, without importing the contract's zod
+ * schemas (that would put ~750 KB of zod into every window's preload). `satisfies Record<…>` makes
+ * a missing or extra name a compile error, and channels.test.ts checks the lists equal the contract's.
+ */
+import type { RequestName, StreamName } from '../shared/contract';
+
+const requests = {
+  'desk.ready': true,
+  'positions.list': true,
+  'accounts.list': true,
+  'deals.list': true,
+  'status.list': true,
+  'positions.viewport': true,
+  'sim.control': true,
+  'layout.get': true,
+  'layout.save': true,
+} as const satisfies Record<RequestName, true>;
+
+const streams = { positions: true, accounts: true, status: true } as const satisfies Record<StreamName, true>;
+
+export const preloadRequestNames = Object.keys(requests) as RequestName[];
+export const preloadStreamNames = Object.keys(streams) as StreamName[];
