@@ -67,7 +67,7 @@ function floorRun(rows: readonly (readonly (string | number)[])[]): number {
   return rows.length / seconds;
 }
 
-function timed(label: string, fn: () => void): number {
+function timed(fn: () => void): number {
   const started = process.hrtime.bigint();
   fn();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -94,9 +94,9 @@ const validate: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   pipeline.push(pipelineRun());
   floor.push(floorRun(rows));
-  generate.push(timed('generate', () => new Simulator(config).next(EVENTS)));
+  generate.push(timed(() => new Simulator(config).next(EVENTS)));
   validate.push(
-    timed('validate', () => {
+    timed(() => {
       for (const e of events) parseSyncEvent(e);
     }),
   );
@@ -115,8 +115,12 @@ const result = {
   eventMix: mix,
 };
 console.log(`event mix: ${mix}`);
-console.log(`simulator → validation → cache apply: ${fmt(result.pipelineEventsPerSecond)} events/s (median of ${RUNS})`);
+console.log(
+  `simulator → validation → cache apply: ${fmt(result.pipelineEventsPerSecond)} events/s (median of ${RUNS})`,
+);
 console.log(`raw floor (one prepared INSERT, one transaction per ${BATCH}): ${fmt(result.floorRowsPerSecond)} rows/s`);
 console.log(`ratio to floor: ${result.ratioToFloor}   (target: ≥ 100,000 events/s and ≥ 0.25 of the floor)`);
-console.log(`stages alone: simulator ${fmt(result.simulatorEventsPerSecond)} events/s, validation ${fmt(result.validationEventsPerSecond)} events/s`);
+console.log(
+  `stages alone: simulator ${fmt(result.simulatorEventsPerSecond)} events/s, validation ${fmt(result.validationEventsPerSecond)} events/s`,
+);
 report(result);

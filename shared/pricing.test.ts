@@ -29,7 +29,12 @@ describe('pricing', () => {
   });
 
   it('margin by calc mode', () => {
-    const spec = (calcMode: number, contractSize: number) => ({ calcMode, contractSize, tickSize: 0.01, tickValue: 0.01 });
+    const spec = (calcMode: number, contractSize: number) => ({
+      calcMode,
+      contractSize,
+      tickSize: 0.01,
+      tickValue: 0.01,
+    });
     expect(marginInMarginCurrency(spec(CalcMode.FOREX, 100_000), lotsToVolume(1), 1.1, 100)).toBe(1000);
     expect(marginInMarginCurrency(spec(CalcMode.CFD, 1), lotsToVolume(10), 200, 100)).toBe(2000);
     expect(marginInMarginCurrency(spec(CalcMode.CFDLEVERAGE, 100), lotsToVolume(1), 2000, 20)).toBe(10_000);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, lotsToVolume, moneyFromDouble, timeFromWire, volumeFromWire, volumeToLots, volumeToWire } from './units';
+import {
+  formatMoney,
+  lotsToVolume,
+  moneyFromDouble,
+  timeFromWire,
+  volumeFromWire,
+  volumeToLots,
+  volumeToWire,
+} from './units';
 
 describe('units', () => {
   it('converts wire volumes: Volume is 1/10000 lot, VolumeExt 1/1e8 lot and wins when present', () => {

@@ -45,6 +45,7 @@ export function createFrameBatcher(options: FrameBatcherOptions): FrameBatcher {
   let isReady = false;
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
 
   function push<K extends StreamName>(stream: K, payload: StreamPayload<K>): void {
     if (disposed) return;
@@ -68,9 +69,15 @@ export function createFrameBatcher(options: FrameBatcherOptions): FrameBatcher {
     for (const row of delta.upserts) changes.set(row.id, row);
   }
 
+  /**
+   * At most one batch per frame, but no added wait when the window is keeping up: a change that
+   * comes a frame or more after the last batch goes out on the next turn of the event loop (so
+   * everything the core pushes in one frame still travels together); otherwise at the frame's end.
+   */
   function schedule(): void {
     if (!isReady || disposed || timer !== null || !hasPending()) return;
-    timer = setTimeout(flush, frameMs);
+    const wait = Math.max(0, lastFlushAt + frameMs - Date.now());
+    timer = setTimeout(flush, wait);
   }
 
   function hasPending(): boolean {
@@ -81,9 +88,11 @@ export function createFrameBatcher(options: FrameBatcherOptions): FrameBatcher {
     timer = null;
     if (disposed) return;
     if (options.canSend && !options.canSend()) {
+      lastFlushAt = Date.now();
       schedule(); // the window is behind: keep merging into the next frame instead of queueing frames
       return;
     }
+    lastFlushAt = Date.now();
     for (const stream of streamNames) {
       const payload = takePayload(stream);
       if (payload === undefined) continue;

@@ -97,7 +97,12 @@ describe('crash and resume', () => {
       expect(mirror.cursor(CRASH_SERVER).seq).toBe(TARGET_SEQ);
       expect(mirror.deadLetterCount()).toBe(0);
 
-      const deals = mirror.deals({ server: CRASH_SERVER, fromMsc: 0, toMsc: Number.MAX_SAFE_INTEGER, limit: 10_000_000 });
+      const deals = mirror.deals({
+        server: CRASH_SERVER,
+        fromMsc: 0,
+        toMsc: Number.MAX_SAFE_INTEGER,
+        limit: 10_000_000,
+      });
       expect(deals.length).toBe(truth.deals.length);
       expect(truth.deals.length).toBeGreaterThan(1_000);
       const byTicket = <T extends { ticket: number }>(rows: T[]) => [...rows].sort((a, b) => a.ticket - b.ticket);

@@ -5,9 +5,9 @@
  * Usage: node ingest-worker.cjs <dataDir> <seed> <targetSeq>
  */
 import path from 'node:path';
-import type { SourceCursor } from '../../shared/events';
 import { openMirror } from '../../main/cache';
 import { Simulator } from '../../main/sources/simulator/simulator';
+import type { SourceCursor } from '../../shared/events';
 import { CRASH_SERVER, crashSimulatorConfig } from './crash-config';
 
 const [dataDir, seedArg, targetArg] = process.argv.slice(2);

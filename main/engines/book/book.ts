@@ -1,21 +1,21 @@
 /**
  * The desk's live book: every open position and account of every server, valued at the latest
- * ticks. It consumes what the cache applied (so it never sees a duplicate), revalues once per
+ * quotes. It consumes what the cache applied (so it never sees a duplicate), revalues once per
  * frame, and hands out grid rows:
  * - structural changes (a new, changed or closed position; a balance or group change; an account
  *   crossing into margin call) go to every window in the next frame;
- * - price revaluations go every frame for the rows a window shows (its viewport) and, for the
- *   rest of the book, in round-robin slices, so a 20,000-position book refreshes about once a
- *   second without flooding a window with 400,000 row updates a second.
+ * - price revaluations go every frame for the rows a window shows (its viewport) and, for the rest
+ *   of the book, in round-robin slices, so a 20,000-position book is refreshed every few seconds
+ *   without flooding a window with hundreds of thousands of row updates a second.
  */
 import type { Account, Position, ServerId } from '../../../shared/domain';
 import type { SyncEvent } from '../../../shared/events';
-import { DealEntry } from '../../../shared/mt5';
+import { DealEntry, PositionAction } from '../../../shared/mt5';
 import type { AccountRow, PositionRow, RowDelta } from '../../../shared/rows';
 import { type Money, moneyFromDouble } from '../../../shared/units';
 import { accountRow, type ClientRef, positionRow } from './rows';
-import { accountId, type LiveAccount, type LivePosition, positionId, ServerBook } from './state';
-import { marginStateOf, symbolMargin, valuePosition } from './valuation';
+import { accountId, type LiveAccount, type LivePosition, positionId, ServerBook, type SymbolLegs } from './state';
+import { marginStateOf, revaluePositionInPlace, symbolMargin } from './valuation';
 
 export interface BookFilter {
   server?: string;
@@ -32,7 +32,7 @@ export interface BookDeltas {
 }
 
 export interface BookOptions {
-  /** Positions revalued for every window per frame beyond the viewports. */
+  /** Positions sent to every window per frame beyond the viewports, when their figures moved. */
   positionSlice: number;
   accountSlice: number;
 }
@@ -43,6 +43,8 @@ export class DeskBook {
   private readonly servers = new Map<ServerId, ServerBook>();
   private readonly positions = new Map<string, LivePosition>();
   private readonly accounts = new Map<string, LiveAccount>();
+  /** Positions whose account has not arrived yet, by account id. */
+  private readonly orphans = new Map<string, Set<LivePosition>>();
   /** Commission paid so far per open position (from its deals), cents. */
   private readonly commission = new Map<string, Money>();
 
@@ -57,7 +59,7 @@ export class DeskBook {
 
   constructor(
     private readonly clientOf: ClientLookup,
-    private readonly options: BookOptions = { positionSlice: 1000, accountSlice: 500 },
+    private readonly options: BookOptions = { positionSlice: 250, accountSlice: 250 },
   ) {}
 
   get openPositions(): number {
@@ -86,19 +88,16 @@ export class DeskBook {
     const book = this.serverBook(event.server);
     switch (event.type) {
       case 'tick':
-        book.ticks.set(event.tick.symbol, event.tick);
-        book.rates.invalidate();
+        book.setTick(event.tick);
         this.quotesMoved = true;
         return;
       case 'symbol.update':
         book.setSymbol(event.symbol);
-        this.quotesMoved = true;
+        this.reresolve(event.server, (live) => live.legs.has(event.symbol.symbol));
         return;
       case 'group.update':
         book.groups.set(event.group.group, event.group);
-        for (const live of this.accounts.values()) {
-          if (live.server === event.server && live.account.group === event.group.group) this.revalueAccount(live);
-        }
+        this.reresolve(event.server, (live) => live.account.group === event.group.group);
         return;
       case 'account.add':
       case 'account.update':
@@ -128,15 +127,28 @@ export class DeskBook {
     }
   }
 
+  /** A symbol or group definition changed: re-resolve the accounts it touches (rare). */
+  private reresolve(server: ServerId, touches: (live: LiveAccount) => boolean): void {
+    for (const live of this.accounts.values()) {
+      if (live.server !== server || !touches(live)) continue;
+      this.resolveAccount(live);
+      this.changedAccounts.add(live.id);
+      for (const position of live.positions) this.changedPositions.add(position.id);
+    }
+    this.quotesMoved = true;
+  }
+
   private upsertAccount(server: ServerId, account: Account): void {
     const id = accountId(server, account.login);
     let live = this.accounts.get(id);
+    const regrouped = !live || live.account.group !== account.group || live.account.leverage !== account.leverage;
     if (!live) {
       live = {
         id,
         server,
         account,
-        positionIds: new Set(),
+        group: undefined,
+        positions: [],
         legs: new Map(),
         floating: 0,
         margin: 0,
@@ -146,43 +158,63 @@ export class DeskBook {
         sentMargin: Number.NaN,
       };
       this.accounts.set(id, live);
-      // Positions that arrived before their account are attached now.
-      for (const position of this.positions.values()) {
-        if (position.server === server && position.position.login === account.login) this.attach(live, position);
-      }
+      const waiting = this.orphans.get(id);
+      this.orphans.delete(id);
+      for (const position of waiting ?? []) this.attach(live, position);
     }
-    const regrouped = live.account.group !== account.group || live.account.leverage !== account.leverage;
     live.account = account;
     this.removedAccounts.delete(id);
     this.changedAccounts.add(id);
     if (regrouped) {
-      // Currency or leverage may have changed: every position of the account is revalued.
-      for (const pid of live.positionIds) {
-        const position = this.positions.get(pid);
-        if (position) this.revaluePosition(position, live);
-      }
+      // Currency, levels or leverage may have changed: every position of the account is re-resolved.
+      this.resolveAccount(live);
+      for (const position of live.positions) this.changedPositions.add(position.id);
     }
     this.revalueAccount(live);
   }
 
   private removeAccount(id: string): void {
-    if (!this.accounts.delete(id)) return;
+    const live = this.accounts.get(id);
+    if (!live) return;
+    this.accounts.delete(id);
+    for (const position of live.positions) {
+      position.account = undefined;
+      position.slot = -1;
+      position.valuation = undefined;
+      this.orphanOf(id).add(position);
+    }
     this.changedAccounts.delete(id);
     this.removedAccounts.add(id);
+  }
+
+  private orphanOf(id: string): Set<LivePosition> {
+    let set = this.orphans.get(id);
+    if (!set) {
+      set = new Set();
+      this.orphans.set(id, set);
+    }
+    return set;
   }
 
   private upsertPosition(server: ServerId, position: Position): void {
     const id = positionId(server, position.ticket);
     let live = this.positions.get(id);
-    const account = this.accounts.get(accountId(server, position.login));
     if (live) {
-      if (account) this.detach(account, live);
+      if (live.account) this.detach(live.account, live);
+      else this.orphans.get(accountId(server, live.position.login))?.delete(live);
       live.position = position;
     } else {
       live = {
         id,
         server,
         position,
+        action: 0,
+        volume: 0,
+        priceOpen: 0,
+        swap: 0,
+        account: undefined,
+        slot: -1,
+        valuation: undefined,
         priceCurrent: position.priceCurrent,
         profit: position.profit,
         sentPrice: Number.NaN,
@@ -190,13 +222,21 @@ export class DeskBook {
       };
       this.positions.set(id, live);
     }
+    live.action = position.action;
+    live.volume = position.volume;
+    live.priceOpen = position.priceOpen;
+    live.swap = position.swap;
     this.removedPositions.delete(id);
     this.changedPositions.add(id);
-    if (account) {
-      this.attach(account, live);
-      this.revaluePosition(live, account);
-      this.revalueAccount(account);
+    const owner = accountId(server, position.login);
+    const account = this.accounts.get(owner);
+    if (!account) {
+      this.orphanOf(owner).add(live);
+      return;
     }
+    this.attach(account, live);
+    this.revaluePosition(live);
+    this.revalueAccount(account);
   }
 
   private removePosition(id: string): void {
@@ -206,74 +246,102 @@ export class DeskBook {
     this.commission.delete(id);
     this.changedPositions.delete(id);
     this.removedPositions.add(id);
-    const account = this.accounts.get(accountId(live.server, live.position.login));
-    if (account) {
+    if (live.account) {
+      const account = live.account;
       this.detach(account, live);
       this.revalueAccount(account);
+    } else {
+      this.orphans.get(accountId(live.server, live.position.login))?.delete(live);
     }
   }
 
   private attach(account: LiveAccount, live: LivePosition): void {
-    account.positionIds.add(live.id);
-    const legs = account.legs.get(live.position.symbol) ?? { buy: 0, sell: 0 };
-    if (live.position.action === 0) legs.buy += live.position.volume;
+    live.account = account;
+    live.slot = account.positions.length;
+    account.positions.push(live);
+    const legs = this.legsOf(account, live.position.symbol);
+    if (live.position.action === PositionAction.BUY) legs.buy += live.position.volume;
     else legs.sell += live.position.volume;
-    account.legs.set(live.position.symbol, legs);
+    this.resolvePosition(live);
   }
 
   private detach(account: LiveAccount, live: LivePosition): void {
-    if (!account.positionIds.delete(live.id)) return;
+    if (account.positions[live.slot] !== live) return;
+    const last = account.positions.pop() as LivePosition;
+    if (last !== live) {
+      account.positions[live.slot] = last;
+      last.slot = live.slot;
+    }
+    live.slot = -1;
     const legs = account.legs.get(live.position.symbol);
     if (!legs) return;
-    if (live.position.action === 0) legs.buy -= live.position.volume;
+    if (live.position.action === PositionAction.BUY) legs.buy -= live.position.volume;
     else legs.sell -= live.position.volume;
     if (legs.buy === 0 && legs.sell === 0) account.legs.delete(live.position.symbol);
   }
 
-  private currencyOf(account: LiveAccount): string | undefined {
-    return this.servers.get(account.server)?.groups.get(account.account.group)?.currency;
+  private legsOf(account: LiveAccount, symbol: string): SymbolLegs {
+    let legs = account.legs.get(symbol);
+    if (!legs) {
+      const book = this.serverBook(account.server);
+      const spec = book.symbols.get(symbol);
+      const currency = account.group?.currency;
+      legs = {
+        buy: 0,
+        sell: 0,
+        spec,
+        quote: book.quote(symbol),
+        marginRate: spec && currency ? book.rate(spec.currencyMargin, currency) : undefined,
+      };
+      account.legs.set(symbol, legs);
+    }
+    return legs;
   }
 
-  private revaluePosition(live: LivePosition, account: LiveAccount): void {
+  /** Looks up the account's group and re-resolves its legs and positions against it. */
+  private resolveAccount(live: LiveAccount): void {
+    const book = this.serverBook(live.server);
+    live.group = book.groups.get(live.account.group);
+    const currency = live.group?.currency;
+    for (const [symbol, legs] of live.legs) {
+      legs.spec = book.symbols.get(symbol);
+      legs.marginRate = legs.spec && currency ? book.rate(legs.spec.currencyMargin, currency) : undefined;
+    }
+    for (const position of live.positions) this.resolvePosition(position);
+  }
+
+  private resolvePosition(live: LivePosition): void {
     const book = this.serverBook(live.server);
     const spec = book.symbols.get(live.position.symbol);
-    const currency = this.currencyOf(account);
-    if (!spec || !currency) return;
-    const p = live.position;
-    const value = valuePosition(spec, p.action, p.volume, p.priceOpen, book.ticks.get(p.symbol), currency, book.rates);
-    if (!value) return;
-    live.priceCurrent = value.priceCurrent;
-    live.profit = value.profit;
+    const currency = live.account?.group?.currency;
+    live.valuation =
+      spec && currency
+        ? { spec, quote: book.quote(live.position.symbol), profitRate: book.rate(spec.currencyProfit, currency) }
+        : undefined;
+  }
+
+  private revaluePosition(live: LivePosition): void {
+    const v = live.valuation;
+    if (v) revaluePositionInPlace(live, v);
   }
 
   private revalueAccount(live: LiveAccount): void {
-    const book = this.serverBook(live.server);
-    const group = book.groups.get(live.account.group);
     let floating = 0;
-    for (const pid of live.positionIds) {
-      const position = this.positions.get(pid);
-      if (position) floating += position.profit + position.position.swap;
+    const positions = live.positions;
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i] as LivePosition;
+      floating += position.profit + position.swap;
     }
     let margin = 0;
-    if (group) {
-      for (const [symbol, legs] of live.legs) {
-        const spec = book.symbols.get(symbol);
-        if (!spec) continue;
-        margin += symbolMargin(
-          spec,
-          legs.buy,
-          legs.sell,
-          book.ticks.get(symbol),
-          live.account.leverage,
-          group.currency,
-          book.rates,
-        );
+    for (const legs of live.legs.values()) {
+      if (legs.spec && legs.marginRate) {
+        margin += symbolMargin(legs.spec, legs.buy + legs.sell, legs.quote, live.account.leverage, legs.marginRate);
       }
     }
     live.floating = floating;
     live.margin = moneyFromDouble(margin);
     live.equity = live.account.balance + live.account.credit + floating;
-    const state = group ? marginStateOf(group, live.equity, live.margin) : 'ok';
+    const state = live.group ? marginStateOf(live.group, live.equity, live.margin) : 'ok';
     if (state !== live.marginState) {
       // Crossing a level is news: it goes out in the next frame, not with the slices.
       live.marginState = state;
@@ -287,10 +355,12 @@ export class DeskBook {
     if (!this.quotesMoved) return;
     this.quotesMoved = false;
     for (const live of this.accounts.values()) {
-      if (live.positionIds.size === 0) continue;
-      for (const pid of live.positionIds) {
-        const position = this.positions.get(pid);
-        if (position) this.revaluePosition(position, live);
+      const positions = live.positions;
+      if (positions.length === 0) continue;
+      for (let i = 0; i < positions.length; i++) {
+        const position = positions[i] as LivePosition;
+        const v = position.valuation;
+        if (v) revaluePositionInPlace(position, v);
       }
       this.revalueAccount(live);
     }
@@ -367,14 +437,12 @@ export class DeskBook {
   private sentAccountRow(live: LiveAccount): AccountRow {
     live.sentEquity = live.equity;
     live.sentMargin = live.margin;
-    return accountRow(live, this.serverBook(live.server), this.clientOf(live.server, live.account.login));
+    return accountRow(live, this.clientOf(live.server, live.account.login));
   }
 
   private rowOf(live: LivePosition): PositionRow {
-    const account = this.accounts.get(accountId(live.server, live.position.login));
     return positionRow(
       live,
-      account,
       this.serverBook(live.server),
       this.clientOf(live.server, live.position.login),
       this.commission.get(live.id) ?? 0,
@@ -387,9 +455,8 @@ export class DeskBook {
       if (filter.server !== undefined && live.server !== filter.server) continue;
       if (filter.login !== undefined && live.position.login !== filter.login) continue;
       if (filter.symbol !== undefined && live.position.symbol !== filter.symbol) continue;
-      const row = this.rowOf(live);
-      if (filter.group !== undefined && row.group !== filter.group) continue;
-      rows.push(row);
+      if (filter.group !== undefined && live.account?.account.group !== filter.group) continue;
+      rows.push(this.rowOf(live));
     }
     return rows;
   }
@@ -401,7 +468,7 @@ export class DeskBook {
       if (filter.login !== undefined && live.account.login !== filter.login) continue;
       if (filter.group !== undefined && live.account.group !== filter.group) continue;
       if (filter.symbol !== undefined && !live.legs.has(filter.symbol)) continue;
-      rows.push(accountRow(live, this.serverBook(live.server), this.clientOf(live.server, live.account.login)));
+      rows.push(accountRow(live, this.clientOf(live.server, live.account.login)));
     }
     return rows;
   }

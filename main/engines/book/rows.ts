@@ -12,14 +12,14 @@ export interface ClientRef {
 
 export function positionRow(
   live: LivePosition,
-  account: LiveAccount | undefined,
   book: ServerBook,
   client: ClientRef | undefined,
   commission: number,
 ): PositionRow {
   const p = live.position;
-  const group = account ? book.groups.get(account.account.group) : undefined;
-  const spec = book.symbols.get(p.symbol);
+  const account = live.account;
+  const group = account?.group;
+  const spec = live.valuation?.spec ?? book.symbols.get(p.symbol);
   return {
     id: live.id,
     server: live.server,
@@ -43,9 +43,9 @@ export function positionRow(
   };
 }
 
-export function accountRow(live: LiveAccount, book: ServerBook, client: ClientRef | undefined): AccountRow {
+export function accountRow(live: LiveAccount, client: ClientRef | undefined): AccountRow {
   const a = live.account;
-  const group = book.groups.get(a.group);
+  const group = live.group;
   return {
     id: live.id,
     server: live.server,
@@ -64,7 +64,7 @@ export function accountRow(live: LiveAccount, book: ServerBook, client: ClientRe
     marginCallLevel: group?.marginCall ?? 0,
     stopOutLevel: group?.marginStopOut ?? 0,
     marginState: live.marginState,
-    positions: live.positionIds.size,
+    positions: live.positions.length,
     tradeDisabled: (a.rights & UserRights.TRADE_DISABLED) !== 0,
     coverage: group?.coverage ?? false,
   };

@@ -1,38 +1,128 @@
-/** The book's state records: one per server, per open position and per account. */
+/**
+ * The book's state records: one per server, per open position and per account. Positions and
+ * accounts hold direct references to what valuing them needs (their quote, symbol, rate), so a
+ * frame's revaluation of the whole book is arithmetic, not map lookups.
+ */
 import type { Account, GroupSpec, Position, ServerId, SymbolSpec, Tick } from '../../../shared/domain';
-import { type FxPairIndex, indexFxPairs } from '../../../shared/pricing';
+import { CalcMode } from '../../../shared/mt5';
+import { convert, type FxPairIndex, indexFxPairs } from '../../../shared/pricing';
 import type { MarginState } from '../../../shared/rows';
 import type { Money } from '../../../shared/units';
-import { RateCache } from './valuation';
+
+/** A symbol's latest quote, updated in place so every position on it sees the new price. */
+export interface QuoteCell {
+  bid: number;
+  ask: number;
+}
+
+/**
+ * Conversion factors from one currency to another at the current quotes. `convert` is linear for
+ * amounts of one sign (gains and losses convert at opposite sides of the spread), so one factor
+ * per sign is exact; they are recomputed at most once per change of the FX quotes.
+ */
+export class RateCell {
+  private epoch = -1;
+  private gain: number | undefined;
+  private loss: number | undefined;
+
+  constructor(
+    private readonly book: ServerBook,
+    readonly from: string,
+    readonly to: string,
+  ) {}
+
+  /** The amount in `to`, or undefined while no quote bridges the two currencies. */
+  convert(amount: number): number | undefined {
+    if (this.from === this.to || amount === 0) return amount;
+    if (this.epoch !== this.book.fxEpoch) {
+      this.epoch = this.book.fxEpoch;
+      this.gain = this.book.convertAtQuotes(1, this.from, this.to);
+      const loss = this.book.convertAtQuotes(-1, this.from, this.to);
+      this.loss = loss === undefined ? undefined : -loss;
+    }
+    const factor = amount >= 0 ? this.gain : this.loss;
+    return factor === undefined ? undefined : amount * factor;
+  }
+}
 
 export class ServerBook {
   readonly symbols = new Map<string, SymbolSpec>();
   readonly groups = new Map<string, GroupSpec>();
-  readonly ticks = new Map<string, Tick>();
-  readonly rates: RateCache;
+  readonly quotes = new Map<string, QuoteCell>();
+  /** Bumped whenever an FX quote moves: rate cells recompute lazily. */
+  fxEpoch = 0;
+  private readonly rates = new Map<string, RateCell>();
   private fx: FxPairIndex | undefined;
 
-  constructor(readonly server: ServerId) {
-    this.rates = new RateCache(
-      () => {
-        this.fx ??= indexFxPairs(this.symbols.values());
-        return this.fx;
-      },
-      (symbol) => this.ticks.get(symbol),
-    );
-  }
+  constructor(readonly server: ServerId) {}
 
   setSymbol(spec: SymbolSpec): void {
     this.symbols.set(spec.symbol, spec);
     this.fx = undefined;
-    this.rates.invalidate();
+    this.fxEpoch++;
   }
+
+  quote(symbol: string): QuoteCell {
+    let cell = this.quotes.get(symbol);
+    if (!cell) {
+      cell = { bid: 0, ask: 0 };
+      this.quotes.set(symbol, cell);
+    }
+    return cell;
+  }
+
+  setTick(tick: Tick): void {
+    const cell = this.quote(tick.symbol);
+    cell.bid = tick.bid;
+    cell.ask = tick.ask;
+    const spec = this.symbols.get(tick.symbol);
+    if (!spec || spec.calcMode === CalcMode.FOREX || spec.calcMode === CalcMode.FOREX_NO_LEVERAGE) this.fxEpoch++;
+  }
+
+  rate(from: string, to: string): RateCell {
+    const key = `${from}>${to}`;
+    let cell = this.rates.get(key);
+    if (!cell) {
+      cell = new RateCell(this, from, to);
+      this.rates.set(key, cell);
+    }
+    return cell;
+  }
+
+  convertAtQuotes(amount: number, from: string, to: string): number | undefined {
+    this.fx ??= indexFxPairs(this.symbols.values());
+    return convert(amount, from, to, this.fx, (symbol) => {
+      const cell = this.quotes.get(symbol);
+      return cell && cell.bid > 0 ? cell : undefined;
+    });
+  }
+}
+
+/** What valuing a position needs, resolved once when the position, its account or its symbol change. */
+export interface Valuation {
+  spec: SymbolSpec;
+  quote: QuoteCell;
+  /** Profit currency → account currency. */
+  profitRate: RateCell;
 }
 
 export interface LivePosition {
   readonly id: string;
   readonly server: ServerId;
   position: Position;
+  /**
+   * The figures valuation reads, copied from `position` into this one record shape: positions
+   * arrive in several object shapes (events, SQLite rows), and reading those in the hot loop
+   * costs several times more than reading these.
+   */
+  action: number;
+  volume: number;
+  priceOpen: number;
+  swap: Money;
+  account: LiveAccount | undefined;
+  /** Index in `account.positions`, for O(1) removal. */
+  slot: number;
+  valuation: Valuation | undefined;
   /** Live figures; until the symbol has a quote, the server's own. */
   priceCurrent: number;
   profit: Money;
@@ -44,13 +134,19 @@ export interface LivePosition {
 export interface SymbolLegs {
   buy: number;
   sell: number;
+  spec: SymbolSpec | undefined;
+  quote: QuoteCell;
+  /** Margin currency → account currency. */
+  marginRate: RateCell | undefined;
 }
 
 export interface LiveAccount {
   readonly id: string;
   readonly server: ServerId;
   account: Account;
-  readonly positionIds: Set<string>;
+  group: GroupSpec | undefined;
+  /** An array, not a Set: the whole book is walked every frame and array iteration is far cheaper. */
+  readonly positions: LivePosition[];
   /** Open volume per symbol and side, for margin. */
   readonly legs: Map<string, SymbolLegs>;
   floating: Money;

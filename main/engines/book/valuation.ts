@@ -1,73 +1,30 @@
 /**
- * Live valuation of open positions and accounts from the latest ticks, with the same maths
- * the server uses (shared/pricing.ts). Pure: the book owns the state and calls these.
+ * Live valuation of open positions and accounts from the latest quotes, with the same maths the
+ * server uses (shared/pricing.ts). Pure: the book owns the state and calls these.
  */
-import type { GroupSpec, SymbolSpec, Tick } from '../../../shared/domain';
+import type { GroupSpec, SymbolSpec } from '../../../shared/domain';
 import { MarginSOMode } from '../../../shared/mt5';
-import {
-  closePrice,
-  convert,
-  type FxPairIndex,
-  marginInMarginCurrency,
-  profitInProfitCurrency,
-} from '../../../shared/pricing';
+import { closePrice, marginInMarginCurrency, profitInProfitCurrency } from '../../../shared/pricing';
 import type { MarginState } from '../../../shared/rows';
 import { type Money, moneyFromDouble, type Volume } from '../../../shared/units';
+import type { QuoteCell, RateCell } from './state';
 
 /**
- * Conversion factors between currencies at the current quotes, memoised until the quotes move.
- * `convert` is linear for amounts of one sign (gains and losses convert at opposite sides of the
- * spread), so one factor per sign and pair is exact and saves a pair lookup per position.
+ * Values a position at its quote, in place (this runs for the whole book every frame, so it
+ * allocates nothing). Left as it was while the symbol has no quote or no conversion.
  */
-export class RateCache {
-  private readonly factors = new Map<string, number | undefined>();
-
-  constructor(
-    private readonly fx: () => FxPairIndex,
-    private readonly quote: (symbol: string) => Tick | undefined,
-  ) {}
-
-  /** Call when any quote changed: factors are recomputed lazily. */
-  invalidate(): void {
-    this.factors.clear();
-  }
-
-  convert(amount: number, from: string, to: string): number | undefined {
-    if (from === to || amount === 0) return amount;
-    const gain = amount >= 0;
-    const key = `${from}>${to}${gain ? '+' : '-'}`;
-    let factor = this.factors.get(key);
-    if (factor === undefined && !this.factors.has(key)) {
-      const unit = convert(gain ? 1 : -1, from, to, this.fx(), this.quote);
-      factor = unit === undefined ? undefined : Math.abs(unit);
-      this.factors.set(key, factor);
-    }
-    return factor === undefined ? undefined : amount * factor;
-  }
-}
-
-export interface PositionValue {
-  priceCurrent: number;
-  /** Floating profit in the account currency, cents. */
-  profit: Money;
-}
-
-/** Values a position at the tick; undefined when the symbol has no quote yet. */
-export function valuePosition(
-  spec: SymbolSpec,
-  action: number,
-  volume: Volume,
-  priceOpen: number,
-  tick: Tick | undefined,
-  accountCurrency: string,
-  rates: RateCache,
-): PositionValue | undefined {
-  if (!tick || tick.bid <= 0) return undefined;
-  const priceCurrent = closePrice(action, tick);
-  const raw = profitInProfitCurrency(spec, action, volume, priceOpen, priceCurrent);
-  const inAccount = rates.convert(raw, spec.currencyProfit, accountCurrency);
-  if (inAccount === undefined) return undefined;
-  return { priceCurrent, profit: moneyFromDouble(inAccount) };
+export function revaluePositionInPlace(
+  live: { action: number; volume: Volume; priceOpen: number; priceCurrent: number; profit: Money },
+  v: { spec: SymbolSpec; quote: QuoteCell; profitRate: RateCell },
+): void {
+  if (v.quote.bid <= 0) return;
+  const priceCurrent = closePrice(live.action, v.quote);
+  const inAccount = v.profitRate.convert(
+    profitInProfitCurrency(v.spec, live.action, live.volume, live.priceOpen, priceCurrent),
+  );
+  if (inAccount === undefined) return;
+  live.priceCurrent = priceCurrent;
+  live.profit = moneyFromDouble(inAccount);
 }
 
 /**
@@ -78,18 +35,14 @@ export function valuePosition(
  */
 export function symbolMargin(
   spec: SymbolSpec,
-  buyVolume: Volume,
-  sellVolume: Volume,
-  tick: Tick | undefined,
+  volume: Volume,
+  quote: QuoteCell,
   leverage: number,
-  accountCurrency: string,
-  rates: RateCache,
+  marginRate: RateCell,
 ): number {
-  const volume = buyVolume + sellVolume;
-  if (volume === 0 || !tick) return 0;
-  const mid = (tick.bid + tick.ask) / 2;
-  const inMarginCurrency = marginInMarginCurrency(spec, volume, mid, leverage);
-  return rates.convert(inMarginCurrency, spec.currencyMargin, accountCurrency) ?? 0;
+  if (volume === 0 || quote.bid <= 0) return 0;
+  const mid = (quote.bid + quote.ask) / 2;
+  return marginRate.convert(marginInMarginCurrency(spec, volume, mid, leverage)) ?? 0;
 }
 
 export function marginLevel(equity: Money, margin: Money): number | null {

@@ -1,0 +1,167 @@
+/**
+ * Event-to-screen latency in browser mode: the real core and web host in this process, the real
+ * renderer in headless Chromium. With 20,000 open positions and the simulator at about 2,000
+ * events/s, every position event (open, change, close) is timed from the moment the simulator
+ * handed its batch to the desk until the positions grid applied that row (ag-grid's async
+ * transaction flush, observed in the page). Long tasks in the page are counted over the same
+ * window. Target: p99 under 150 ms and no long task over 50 ms.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright';
+import { openMirror, openRecordStore } from '../main/cache';
+import { assembleCore } from '../main/core/desk-core';
+import { SimulatorSource } from '../main/sources/simulator/source';
+import { startWebHost } from '../main/web/web-host';
+import type { GridFlush } from '../renderer/api/debug-handle';
+import { volumeToLots } from '../shared/units';
+import { fmt, percentile, report } from './stats';
+
+const OPEN_POSITIONS = 20_000;
+const MEASURE_MS = 20_000;
+const SERVER = 'sim-bench';
+
+interface Expected {
+  id: string;
+  at: number;
+  /** Lots the row must show, or null for a close (row removed). */
+  lots: number | null;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'desk-latency-'));
+  const mirror = openMirror(path.join(dir, 'mirror.db'));
+  const record = openRecordStore(path.join(dir, 'desk.db'));
+  // About 2,000 events/s in real time: ticks dominate, as on a real server.
+  const source = new SimulatorSource(
+    {
+      seed: 9,
+      server: SERVER,
+      clients: 8_000,
+      initialPositions: OPEN_POSITIONS,
+      ticksPerSecond: 1_600,
+      tradesPerSecond: 60,
+    },
+    { speed: 1 },
+  );
+  const crm = source.crm();
+  record.upsertClients(crm.clients, crm.clientAccounts);
+  const core = assembleCore(
+    { mirror, record, sources: [source] },
+    { deskCurrency: 'USD', version: 'bench', frameMs: 50, statusEveryMs: 500, log: () => {} },
+  );
+  core.start();
+  const host = await startWebHost({ core, rendererDir: path.resolve('dist/renderer'), port: 0, log: () => {} });
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.goto(`${host.url}&debug=1`);
+    await page.waitForSelector('[data-testid=desk-ready]', { timeout: 60_000 });
+
+    // Let the simulator open its book, and the grid take it in, before measuring.
+    const warmUntil = Date.now() + 60_000;
+    while (core.book.openPositions < OPEN_POSITIONS * 0.95 && Date.now() < warmUntil) await sleep(250);
+    await sleep(3_000);
+
+    await page.evaluate(() => {
+      const handle = window.__dealerDesk;
+      if (!handle) throw new Error('no debug handle: open the page with debug=1');
+      handle.flushes = [];
+      const longTasks: number[] = [];
+      (window as unknown as { __longTasks: number[] }).__longTasks = longTasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+
+    const expected: Expected[] = [];
+    const eventsBefore = core.ingest.totals.events;
+    const stop = core.ingest.onApplied((_, result, at) => {
+      for (const event of result.applied) {
+        if (event.type === 'position.add' || event.type === 'position.update') {
+          expected.push({ id: `${SERVER}:${event.position.ticket}`, at, lots: volumeToLots(event.position.volume) });
+        } else if (event.type === 'position.delete') {
+          expected.push({ id: `${SERVER}:${event.ticket}`, at, lots: null });
+        }
+      }
+    });
+    const started = Date.now();
+    await sleep(MEASURE_MS);
+    stop();
+    const seconds = (Date.now() - started) / 1000;
+    const eventsPerSecond = (core.ingest.totals.events - eventsBefore) / seconds;
+    await sleep(1_000); // the last events reach the screen
+
+    const { flushes, longTasks } = await page.evaluate(() => ({
+      flushes: window.__dealerDesk?.flushes ?? [],
+      longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
+    }));
+    const latencies = match(expected, flushes);
+    const result = {
+      openPositions: core.book.openPositions,
+      eventsPerSecond: Math.round(eventsPerSecond),
+      positionEvents: expected.length,
+      matched: latencies.length,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      maxMs: Math.max(...latencies),
+      longTasks: longTasks.length,
+      longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+      longTasksOver50Ms: longTasks.filter((d) => d > 50).length,
+      measuredSeconds: Math.round(seconds),
+    };
+    console.log(
+      `open positions ${fmt(result.openPositions)}, simulator ${fmt(result.eventsPerSecond)} events/s over ${result.measuredSeconds} s`,
+    );
+    console.log(
+      `position events ${fmt(result.positionEvents)}, seen on screen ${fmt(result.matched)} (the rest were superseded within a frame)`,
+    );
+    console.log(
+      `event → grid latency: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms   (target p99 < 150 ms)`,
+    );
+    console.log(
+      `long tasks: ${result.longTasks}, longest ${result.longestTaskMs} ms, over 50 ms: ${result.longTasksOver50Ms}   (target: none over 50 ms)`,
+    );
+    report(result);
+  } finally {
+    await browser.close();
+    await host.close();
+    await core.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * For each event, the first grid flush at or after it that shows that very change: the row with
+ * the event's lots, or its removal. An event the next one overtook within the same frame never
+ * reaches the screen on its own and is not counted.
+ */
+function match(expected: readonly Expected[], flushes: readonly GridFlush[]): number[] {
+  const byRow = new Map<string, GridFlush[]>();
+  for (const f of flushes) {
+    if (f.grid !== 'positions') continue;
+    const list = byRow.get(f.id) ?? [];
+    list.push(f);
+    byRow.set(f.id, list);
+  }
+  const latencies: number[] = [];
+  for (const e of expected) {
+    const seen = byRow
+      .get(e.id)
+      ?.find((f) => f.at >= e.at && (e.lots === null ? f.removed : !f.removed && f.lots === e.lots));
+    if (seen) latencies.push(seen.at - e.at);
+  }
+  return latencies;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { formatMoney } from '../../shared/units';
+import { DeskPage, deskForThisFile } from './fixtures';
+
+const desk = deskForThisFile();
+
+test.describe('positions and accounts grids', () => {
+  test('rows appear in both grids', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    await expect(dp.rows('positions').first()).toBeVisible();
+    await expect(dp.rows('accounts').first()).toBeVisible();
+    const positions = await dp.count('positions');
+    const accounts = await dp.count('accounts');
+    expect(positions.total).toBeGreaterThan(0);
+    expect(accounts.total).toBeGreaterThan(0);
+    await expect(page.getByTestId('server-status').first()).toHaveAttribute(
+      'data-state',
+      /connecting|syncing|live|lagging|down/,
+    );
+  });
+
+  test('prices and profit change live', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    const before = await dp.readRows('positions', ['priceCurrent', 'profit']);
+    expect(before.length).toBeGreaterThan(0);
+    const seen = new Map(before.map((r) => [r.id, `${r.cells.priceCurrent}|${r.cells.profit}`]));
+    await expect
+      .poll(
+        async () => {
+          const now = await dp.readRows('positions', ['priceCurrent', 'profit']);
+          return now.filter((r) => seen.has(r.id) && seen.get(r.id) !== `${r.cells.priceCurrent}|${r.cells.profit}`)
+            .length;
+        },
+        { timeout: 30_000, message: 'no visible price or profit changed' },
+      )
+      .toBeGreaterThan(0);
+  });
+
+  test('the symbol and login filters narrow the grids', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    const [first] = await dp.readRows('positions', ['symbol', 'login']);
+    expect(first).toBeDefined();
+    const symbol = first!.cells.symbol!;
+    const all = await dp.count('positions');
+
+    await dp.filter('symbol').fill(symbol);
+    await expect.poll(async () => (await dp.count('positions')).shown).toBeLessThan(all.total);
+    const symbols = (await dp.readRows('positions', ['symbol'])).map((r) => r.cells.symbol!.toLowerCase());
+    expect(symbols.length).toBeGreaterThan(0);
+    for (const s of symbols) expect(s).toContain(symbol.toLowerCase());
+    await dp.filter('symbol').fill('');
+
+    const login = first!.cells.login!;
+    await dp.filter('login').fill(login);
+    await expect.poll(async () => (await dp.count('positions')).shown).toBeLessThan(all.total);
+    for (const r of await dp.readRows('positions', ['login'])) expect(r.cells.login!.startsWith(login)).toBe(true);
+    const accountLogins = await dp.readRows('accounts', ['login']);
+    expect(accountLogins.length).toBeGreaterThan(0);
+    for (const r of accountLogins) expect(r.cells.login!.startsWith(login)).toBe(true);
+    expect((await dp.count('accounts')).shown).toBeLessThan((await dp.count('accounts')).total);
+
+    await page.getByTestId('clear-filters').click();
+    await expect.poll(async () => (await dp.count('positions')).shown).toBeGreaterThanOrEqual(all.total - 50);
+  });
+
+  test('figures on screen equal what the core reports', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    await dp.core('sim.control', { speed: 0 });
+    try {
+      // Paused: once the last frames are in, every visible figure must match the core exactly.
+      await expect(async () => {
+        const [positions, accounts] = await Promise.all([dp.core('positions.list', {}), dp.core('accounts.list', {})]);
+        const positionById = new Map(positions.map((p) => [p.id, p]));
+        const accountById = new Map(accounts.map((a) => [a.id, a]));
+
+        const shownPositions = (await dp.readRows('positions', ['profit', 'priceCurrent', 'swap'])).slice(0, 15);
+        expect(shownPositions.length).toBeGreaterThan(3);
+        for (const row of shownPositions) {
+          const core = positionById.get(row.id);
+          expect(core, `position ${row.id} is on screen but not in the core`).toBeDefined();
+          expect(row.cells.profit).toBe(formatMoney(core!.profit));
+          expect(row.cells.swap).toBe(formatMoney(core!.swap));
+          expect(row.cells.priceCurrent).toBe(core!.priceCurrent.toFixed(core!.digits));
+        }
+
+        const shownAccounts = (await dp.readRows('accounts', ['balance', 'equity', 'marginFree'])).slice(0, 15);
+        expect(shownAccounts.length).toBeGreaterThan(3);
+        for (const row of shownAccounts) {
+          const core = accountById.get(row.id);
+          expect(core, `account ${row.id} is on screen but not in the core`).toBeDefined();
+          expect(row.cells.balance).toBe(formatMoney(core!.balance));
+          expect(row.cells.equity).toBe(formatMoney(core!.equity));
+          expect(row.cells.marginFree).toBe(formatMoney(core!.marginFree));
+        }
+      }).toPass({ timeout: 30_000, intervals: [250, 500, 1000] });
+    } finally {
+      await dp.core('sim.control', { speed: 5 });
+    }
+  });
+});
