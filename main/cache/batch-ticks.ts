@@ -40,21 +40,22 @@ interface Newest {
 
 export class BatchTicks {
   private readonly newestBySymbol = new Map<string, Newest>();
-  private readonly committed: Map<string, TickStamp>;
+  /** Undefined when the batch runs inside a caller's transaction: then the file is asked each time. */
+  private readonly committed: Map<string, TickStamp> | undefined;
 
   constructor(
     private readonly sql: Pick<MirrorStatements, 'tickStamp' | 'upsertTick'>,
     private readonly server: ServerId,
-    committed: CommittedTicks,
+    committed: CommittedTicks | undefined,
   ) {
-    this.committed = committed.of(server);
+    this.committed = committed?.of(server);
   }
 
   offer(event: TickEvent): Outcome {
     const { symbol, timeMsc } = event.tick;
     let newest = this.newestBySymbol.get(symbol);
     if (newest === undefined) {
-      const stored = this.committed.get(symbol) ?? this.sql.tickStamp(this.server, symbol);
+      const stored = this.committed?.get(symbol) ?? this.sql.tickStamp(this.server, symbol);
       newest = { timeMsc: stored?.timeMsc ?? -1, seq: stored?.seq ?? -1, unwritten: undefined };
       this.newestBySymbol.set(symbol, newest);
     }
@@ -77,6 +78,7 @@ export class BatchTicks {
 
   /** Call once the batch's transaction has committed: the file now holds what `flush` wrote. */
   committedNow(): void {
+    if (this.committed === undefined) return;
     for (const [symbol, newest] of this.newestBySymbol) {
       if (newest.timeMsc >= 0) this.committed.set(symbol, { timeMsc: newest.timeMsc, seq: newest.seq });
     }

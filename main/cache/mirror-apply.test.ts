@@ -299,4 +299,32 @@ describe('the mirror on a real file', () => {
     expect(mirror.cursor(SERVER)).toEqual(cursorAt(5));
     mirror.close();
   });
+
+  it('forgets the ticks of a batch that rolled back: the retry applies them', () => {
+    const file = join(folder.path, 'mirror.sqlite');
+    const mirror = openMirror(file);
+    mirror.applyBatch(SERVER, [tick(1, 'EURUSD', 1)], cursorAt(1));
+    const saboteur = new Database(file);
+    saboteur.exec(`CREATE TRIGGER fail_on_deal_666 BEFORE INSERT ON deals WHEN NEW.ticket = 666
+                   BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END`);
+    saboteur.close();
+
+    // The tick is judged (and remembered in the batch) before the failure rolls everything back.
+    const batch = [tick(2, 'EURUSD', 5), dealAdd(3, deal(666))];
+    expect(() => mirror.applyBatch(SERVER, batch, cursorAt(3))).toThrow(/simulated disk failure/);
+    expect(mirror.latestTicks(SERVER).map((t) => t.timeMsc)).toEqual([1]);
+
+    const fixer = new Database(file);
+    fixer.exec('DROP TRIGGER fail_on_deal_666');
+    fixer.close();
+    expect(mirror.applyBatch(SERVER, batch, cursorAt(3)).applied.map((e) => e.type)).toEqual(['tick', 'deal.add']);
+    expect(mirror.latestTicks(SERVER).map((t) => t.timeMsc)).toEqual([5]);
+    // Across batches the remembered stamp still tells a redelivery from a newer tick.
+    expect(mirror.applyBatch(SERVER, [tick(2, 'EURUSD', 5)], cursorAt(3))).toMatchObject({
+      applied: [],
+      duplicates: 1,
+    });
+    expect(mirror.applyBatch(SERVER, [tick(1, 'EURUSD', 4)], cursorAt(3))).toMatchObject({ applied: [], stale: 1 });
+    mirror.close();
+  });
 });

@@ -121,12 +121,12 @@ export function createBatchApplier(db: Database.Database, sql: MirrorStatements,
       );
     }
     // IMMEDIATE takes the write lock up front, so a reader elsewhere cannot make the commit fail midway.
-    // (Inside a caller's transaction the batch would only be a savepoint, so nothing is committed yet.)
-    const outermost = !db.inTransaction;
-    const ticks = new BatchTicks(sql, server, committedTicks);
+    // The tick memory holds committed stamps only: inside a caller's transaction the batch is just a
+    // savepoint that may still roll back, so it neither uses nor updates the memory.
+    const ticks = new BatchTicks(sql, server, db.inTransaction ? undefined : committedTicks);
     const result = applyInOneTransaction.immediate(server, rawEvents, checked.data, ticks);
     // Only now, after the commit: a batch that threw or rolled back must leave the memory as the file is.
-    if (outermost) ticks.committedNow();
+    ticks.committedNow();
     return result;
   };
 }

@@ -21,9 +21,11 @@ describe('query plans', () => {
     expect(planOf.openPositionsOfLogin).toMatch(/positions_open_by_login/);
     expect(planOf.openPositionsInSymbolOnServer).toMatch(/positions_open_by_symbol/);
     expect(planOf.openOrdersOfLogin).toMatch(/orders_open_by_login/);
+    expect(planOf.deals).toMatch(/SEARCH deals USING INDEX deals_by_time/);
     expect(planOf.dealsOnServer).toMatch(/deals_by_server_time/);
     expect(planOf.dealsOfLogin).toMatch(/deals_by_login_time/);
     for (const [name, plan] of plans) {
+      if (name.startsWith('deals')) expect(plan).not.toMatch(/SCAN deals/);
       if (name.startsWith('openPositions')) expect(plan).toMatch(/COVERING INDEX deals_by_position/);
     }
     mirror.close();
