@@ -3,7 +3,7 @@
  *   dist/main/index.cjs    Electron main process
  *   dist/main/web.cjs      browser mode (plain Node)
  *   dist/preload/index.cjs the preload (sandboxed: it may require nothing but electron)
- *   dist/renderer/         renderer/vite.config.ts builds it there
+ *   dist/renderer/         renderer/vite.config.mts builds it there
  * Flags: --node-only (skip Vite), --renderer-only.
  */
 import { existsSync } from 'node:fs';
@@ -42,8 +42,8 @@ export async function buildNode(entries = nodeEntries) {
 }
 
 export async function buildRenderer() {
-  const configFile = path.join(root, 'renderer', 'vite.config.ts');
-  if (!existsSync(configFile)) throw new Error('renderer/vite.config.ts is missing: the renderer cannot be built.');
+  const configFile = path.join(root, 'renderer', 'vite.config.mts');
+  if (!existsSync(configFile)) throw new Error('renderer/vite.config.mts is missing: the renderer cannot be built.');
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile, logLevel: 'warn' });
   console.log('built dist/renderer');
