@@ -82,11 +82,55 @@ export function indexFxPairs(
 
 const PIVOT = 'USD';
 
+/** One step of a conversion: multiply by a pair's price (direct) or divide by it (inverse). */
+export interface ConversionLeg {
+  symbol: string;
+  inverse: boolean;
+}
+
 /**
- * Converts an amount between currencies at the latest quotes, the way MT5 does it in the
- * broker's favour: a gain converts at the worse side of the spread, a loss at the other.
- * Direct pair, then inverse pair, then through USD. Undefined when no quote can bridge the two.
+ * The FX pairs that take `from` to `to`: the direct pair, else the inverse pair, else both legs
+ * through USD. Empty for the same currency; undefined when no pair can bridge the two. A route
+ * depends only on which symbols exist, so callers resolve it once and replay it on every quote.
  */
+export function conversionRoute(from: string, to: string, fx: FxPairIndex): readonly ConversionLeg[] | undefined {
+  if (from === to) return [];
+  const direct = legOf(from, to, fx);
+  if (direct) return [direct];
+  if (from === PIVOT || to === PIVOT) return undefined;
+  const first = legOf(from, PIVOT, fx);
+  const second = legOf(PIVOT, to, fx);
+  return first && second ? [first, second] : undefined;
+}
+
+function legOf(from: string, to: string, fx: FxPairIndex): ConversionLeg | undefined {
+  const direct = fx.pair(from, to);
+  if (direct !== undefined) return { symbol: direct, inverse: false };
+  const inverse = fx.pair(to, from);
+  return inverse === undefined ? undefined : { symbol: inverse, inverse: true };
+}
+
+/**
+ * Converts along a route at the current quotes, the way MT5 does it in the broker's favour: at
+ * each step a gain converts at the worse side of the spread, a loss at the other. The one place
+ * conversion arithmetic lives: the simulator's books and the desk's valuations both come here,
+ * so they agree to the last bit. Undefined while a leg has no quote.
+ */
+export function applyRoute<L extends { inverse: boolean }>(
+  amount: number,
+  route: readonly L[],
+  quoteOf: (leg: L) => Pick<Tick, 'bid' | 'ask'> | undefined,
+): number | undefined {
+  let value = amount;
+  for (const leg of route) {
+    const q = quoteOf(leg);
+    if (!q || !(q.bid > 0)) return undefined;
+    value = leg.inverse ? value / (value >= 0 ? q.ask : q.bid) : value * (value >= 0 ? q.bid : q.ask);
+  }
+  return value;
+}
+
+/** Converts an amount between currencies at the latest quotes (route resolved on the spot). */
 export function convert(
   amount: number,
   from: string,
@@ -95,23 +139,6 @@ export function convert(
   quote: QuoteLookup,
 ): number | undefined {
   if (from === to || amount === 0) return amount;
-  const direct = rateVia(amount, from, to, fx, quote);
-  if (direct !== undefined) return direct;
-  if (from === PIVOT || to === PIVOT) return undefined;
-  const inPivot = rateVia(amount, from, PIVOT, fx, quote);
-  return inPivot === undefined ? undefined : rateVia(inPivot, PIVOT, to, fx, quote);
-}
-
-function rateVia(amount: number, from: string, to: string, fx: FxPairIndex, quote: QuoteLookup): number | undefined {
-  const direct = fx.pair(from, to);
-  if (direct !== undefined) {
-    const q = quote(direct);
-    if (q && q.bid > 0) return amount * (amount >= 0 ? q.bid : q.ask);
-  }
-  const inverse = fx.pair(to, from);
-  if (inverse !== undefined) {
-    const q = quote(inverse);
-    if (q && q.bid > 0) return amount / (amount >= 0 ? q.ask : q.bid);
-  }
-  return undefined;
+  const route = conversionRoute(from, to, fx);
+  return route === undefined ? undefined : applyRoute(amount, route, (leg) => quote(leg.symbol));
 }

@@ -4,15 +4,9 @@
  * would cross a process boundary, so a Map, a Date or a function in a reply fails a test here
  * instead of silently turning into `{}` in a dealer's window.
  */
-import {
-  type DeskApi,
-  type Reply,
-  type RequestName,
-  requestNames,
-  type StreamName,
-  type StreamPayload,
-  streamNames,
-} from '../../shared/contract';
+
+import type { DeskApi, Reply, RequestName } from '../../shared/contract';
+import { deskApiOf, streamListeners } from '../../shared/desk-client';
 import type { DeskCore } from './desk-core';
 import { createHub, type Hub } from './hub';
 
@@ -59,7 +53,7 @@ export function createInMemoryDesk(core: DeskCore, options: InMemoryDeskOptions 
 
 /** Another window on an existing hub: for tests of per-window streams and window close. */
 export function openInMemoryWindow(hub: Hub): InMemoryDesk {
-  const listeners = new Map<StreamName, Set<(payload: unknown) => void>>(streamNames.map((s) => [s, new Set()]));
+  const listeners = streamListeners();
   const windowId = hub.openWindow({
     send(stream, payload) {
       const copy = wireCopy(payload);
@@ -70,19 +64,9 @@ export function openInMemoryWindow(hub: Hub): InMemoryDesk {
   const request = async (channel: RequestName, input: unknown): Promise<Reply<unknown>> =>
     wireCopy(await hub.request(windowId, channel, wireCopy(input), IN_MEMORY_URL));
 
-  function subscribe<K extends StreamName>(stream: K, listener: (payload: StreamPayload<K>) => void): () => void {
-    const set = listeners.get(stream);
-    if (!set) throw new Error(`The desk has no stream named '${String(stream)}'.`);
-    const untyped = listener as (payload: unknown) => void;
-    set.add(untyped);
-    return () => set.delete(untyped);
-  }
-
-  // One function per contract request; the cast is the only place the per-channel types are erased.
-  const calls = Object.fromEntries(requestNames.map((name) => [name, (input: unknown) => request(name, input)]));
+  const api = deskApiOf(request, listeners);
   return {
-    ...(calls as Omit<DeskApi, 'subscribe'>),
-    subscribe,
+    ...api,
     windowId,
     close: () => hub.closeWindow(windowId),
   };

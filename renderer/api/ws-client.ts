@@ -4,15 +4,9 @@
  * connection drops is rejected with DeskConnectionError rather than left waiting: the desk that
  * answers after a reconnect treats the tab as a new window, so old requests have no one to answer them.
  */
-import {
-  type DeskApi,
-  type Reply,
-  type RequestName,
-  requestNames,
-  type StreamName,
-  type StreamPayload,
-  streamNames,
-} from '../../shared/contract';
+
+import type { DeskApi, Reply, RequestName } from '../../shared/contract';
+import { deskApiOf, streamListeners } from '../../shared/desk-client';
 import { MAX_MESSAGE_BYTES, WS_PATH, type WsReply, type WsRequest, type WsStreamFrame } from '../../shared/wire';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -77,7 +71,7 @@ export function createWsDesk(options: WsDeskOptions = {}): WsDesk {
   const firstRetryMs = options.firstRetryMs ?? 250;
   const maxRetryMs = options.maxRetryMs ?? 10_000;
 
-  const listeners = new Map<StreamName, Set<(payload: unknown) => void>>(streamNames.map((s) => [s, new Set()]));
+  const listeners = streamListeners();
   const stateListeners = new Set<(state: ConnectionState) => void>();
   const pending = new Map<number, Pending>();
   const outbox: string[] = [];
@@ -172,20 +166,10 @@ export function createWsDesk(options: WsDeskOptions = {}): WsDesk {
     });
   }
 
-  function subscribe<K extends StreamName>(stream: K, listener: (payload: StreamPayload<K>) => void): () => void {
-    const set = listeners.get(stream);
-    if (!set) throw new Error(`The desk has no stream named '${String(stream)}'.`);
-    const untyped = listener as (payload: unknown) => void;
-    set.add(untyped);
-    return () => set.delete(untyped);
-  }
-
-  // One function per contract request; the cast is the only place the per-channel types are erased.
-  const calls = Object.fromEntries(requestNames.map((name) => [name, (input: unknown) => request(name, input)]));
+  const api = deskApiOf(request, listeners);
 
   return {
-    ...(calls as Omit<DeskApi, 'subscribe'>),
-    subscribe,
+    ...api,
     get state() {
       return state;
     },

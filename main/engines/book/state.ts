@@ -4,8 +4,7 @@
  * frame's revaluation of the whole book is arithmetic, not map lookups.
  */
 import type { Account, GroupSpec, Position, ServerId, SymbolSpec, Tick } from '../../../shared/domain';
-import { CalcMode } from '../../../shared/mt5';
-import { convert, type FxPairIndex, indexFxPairs } from '../../../shared/pricing';
+import { applyRoute, conversionRoute, type FxPairIndex, indexFxPairs } from '../../../shared/pricing';
 import type { MarginState } from '../../../shared/rows';
 import type { Money } from '../../../shared/units';
 
@@ -16,14 +15,15 @@ export interface QuoteCell {
 }
 
 /**
- * Conversion factors from one currency to another at the current quotes. `convert` is linear for
- * amounts of one sign (gains and losses convert at opposite sides of the spread), so one factor
- * per sign is exact; they are recomputed at most once per change of the FX quotes.
+ * A conversion from one currency to another, its route (shared/pricing.ts) bound to the live
+ * quote cells of its pairs, so converting is the shared arithmetic on the current quotes with no
+ * lookups. Re-resolved only when the server's symbols change.
  */
+const quoteOfLeg = (leg: { quote: QuoteCell }): QuoteCell => leg.quote;
+
 export class RateCell {
-  private epoch = -1;
-  private gain: number | undefined;
-  private loss: number | undefined;
+  private symbolsEpoch = -1;
+  private legs: readonly { quote: QuoteCell; inverse: boolean }[] | undefined;
 
   constructor(
     private readonly book: ServerBook,
@@ -34,14 +34,11 @@ export class RateCell {
   /** The amount in `to`, or undefined while no quote bridges the two currencies. */
   convert(amount: number): number | undefined {
     if (this.from === this.to || amount === 0) return amount;
-    if (this.epoch !== this.book.fxEpoch) {
-      this.epoch = this.book.fxEpoch;
-      this.gain = this.book.convertAtQuotes(1, this.from, this.to);
-      const loss = this.book.convertAtQuotes(-1, this.from, this.to);
-      this.loss = loss === undefined ? undefined : -loss;
+    if (this.symbolsEpoch !== this.book.symbolsEpoch) {
+      this.symbolsEpoch = this.book.symbolsEpoch;
+      this.legs = this.book.routeOf(this.from, this.to);
     }
-    const factor = amount >= 0 ? this.gain : this.loss;
-    return factor === undefined ? undefined : amount * factor;
+    return this.legs === undefined ? undefined : applyRoute(amount, this.legs, quoteOfLeg);
   }
 }
 
@@ -49,8 +46,8 @@ export class ServerBook {
   readonly symbols = new Map<string, SymbolSpec>();
   readonly groups = new Map<string, GroupSpec>();
   readonly quotes = new Map<string, QuoteCell>();
-  /** Bumped whenever an FX quote moves: rate cells recompute lazily. */
-  fxEpoch = 0;
+  /** Bumped whenever a symbol is defined or changed: rate cells re-resolve their routes. */
+  symbolsEpoch = 0;
   private readonly rates = new Map<string, RateCell>();
   private fx: FxPairIndex | undefined;
 
@@ -59,7 +56,7 @@ export class ServerBook {
   setSymbol(spec: SymbolSpec): void {
     this.symbols.set(spec.symbol, spec);
     this.fx = undefined;
-    this.fxEpoch++;
+    this.symbolsEpoch++;
   }
 
   quote(symbol: string): QuoteCell {
@@ -75,8 +72,6 @@ export class ServerBook {
     const cell = this.quote(tick.symbol);
     cell.bid = tick.bid;
     cell.ask = tick.ask;
-    const spec = this.symbols.get(tick.symbol);
-    if (!spec || spec.calcMode === CalcMode.FOREX || spec.calcMode === CalcMode.FOREX_NO_LEVERAGE) this.fxEpoch++;
   }
 
   rate(from: string, to: string): RateCell {
@@ -89,12 +84,10 @@ export class ServerBook {
     return cell;
   }
 
-  convertAtQuotes(amount: number, from: string, to: string): number | undefined {
+  /** The route between two currencies, its legs bound to their quote cells. */
+  routeOf(from: string, to: string): { quote: QuoteCell; inverse: boolean }[] | undefined {
     this.fx ??= indexFxPairs(this.symbols.values());
-    return convert(amount, from, to, this.fx, (symbol) => {
-      const cell = this.quotes.get(symbol);
-      return cell && cell.bid > 0 ? cell : undefined;
-    });
+    return conversionRoute(from, to, this.fx)?.map((leg) => ({ quote: this.quote(leg.symbol), inverse: leg.inverse }));
   }
 }
 

@@ -1,46 +1,40 @@
 /**
- * Currency conversion on a hot path. `convert` in shared/pricing.ts finds its route (direct pair,
- * inverse pair, or through USD) on every call; margin sweeps convert thousands of amounts between
- * the same few currencies, so the route is resolved once per currency pair here and replayed with
- * the same arithmetic in the same order — the results are identical to `convert`, bit for bit
- * (conversion.test.ts holds it to that).
+ * Currency conversion on a hot path: margin sweeps convert thousands of amounts between the same
+ * few currencies, so each route (shared/pricing.ts `conversionRoute`) is resolved once per pair of
+ * currencies, with its legs bound to the catalog's symbols, and replayed with the shared arithmetic
+ * (`applyRoute`), so results equal `convert` to the last bit (conversion.test.ts holds it to that).
  */
-import type { FxPairIndex } from '../../../shared/pricing';
+import { applyRoute, conversionRoute } from '../../../shared/pricing';
 import type { Catalog, SymbolInfo } from './catalog';
 import type { QuoteBook } from './quotes';
 
-const PIVOT = 'USD';
-
-/** One leg: multiply by a direct pair or divide by an inverse one, at the side the sign picks. */
 interface Leg {
   symbol: SymbolInfo;
   inverse: boolean;
 }
 
-/** Legs in order; empty means the same currency. Undefined route: no quote can bridge the two. */
+/** Legs in order; empty means the same currency. Undefined: no pair can bridge the two. */
 type Route = readonly Leg[] | undefined;
 
 export class CurrencyConverter {
+  /** By source, then target currency: no key string is built on the hot path. */
   private readonly routes = new Map<string, Map<string, Route>>();
+
+  /** Made once: a closure per conversion would allocate on the hot path. */
+  private readonly quoteOf: (leg: Leg) => ReturnType<QuoteBook['get']>;
 
   constructor(
     private readonly catalog: Catalog,
-    private readonly quotes: QuoteBook,
-  ) {}
+    quotes: QuoteBook,
+  ) {
+    this.quoteOf = (leg) => quotes.get(leg.symbol);
+  }
 
   /** As `convert(amount, from, to, fx, quotes)`; undefined when no route or a quote is missing. */
   convert(amount: number, from: string, to: string): number | undefined {
     if (from === to || amount === 0) return amount;
     const route = this.route(from, to);
-    if (route === undefined) return undefined;
-    let value = amount;
-    for (const leg of route) {
-      const quote = this.quotes.get(leg.symbol);
-      if (quote === undefined || !(quote.bid > 0)) return undefined;
-      if (leg.inverse) value = value / (value >= 0 ? quote.ask : quote.bid);
-      else value = value * (value >= 0 ? quote.bid : quote.ask);
-    }
-    return value;
+    return route === undefined ? undefined : applyRoute(amount, route, this.quoteOf);
   }
 
   private route(from: string, to: string): Route {
@@ -50,26 +44,12 @@ export class CurrencyConverter {
       this.routes.set(from, byTarget);
     }
     if (byTarget.has(to)) return byTarget.get(to);
-    const route = this.resolve(from, to);
+    const legs = conversionRoute(from, to, this.catalog.fx)?.map((leg) => ({
+      symbol: this.catalog.symbol(leg.symbol),
+      inverse: leg.inverse,
+    }));
+    const route = legs?.every((leg): leg is Leg => leg.symbol !== undefined) ? legs : undefined;
     byTarget.set(to, route);
     return route;
   }
-
-  private resolve(from: string, to: string): Route {
-    const direct = leg(this.catalog, this.catalog.fx, from, to);
-    if (direct !== undefined) return [direct];
-    if (from === PIVOT || to === PIVOT) return undefined;
-    const first = leg(this.catalog, this.catalog.fx, from, PIVOT);
-    const second = leg(this.catalog, this.catalog.fx, PIVOT, to);
-    return first === undefined || second === undefined ? undefined : [first, second];
-  }
-}
-
-function leg(catalog: Catalog, fx: FxPairIndex, from: string, to: string): Leg | undefined {
-  const direct = fx.pair(from, to);
-  const directSymbol = direct === undefined ? undefined : catalog.symbol(direct);
-  if (directSymbol !== undefined) return { symbol: directSymbol, inverse: false };
-  const inverse = fx.pair(to, from);
-  const inverseSymbol = inverse === undefined ? undefined : catalog.symbol(inverse);
-  return inverseSymbol === undefined ? undefined : { symbol: inverseSymbol, inverse: true };
 }

@@ -33,7 +33,8 @@ export interface LiveOrder {
   comment: string;
 }
 
-export interface LiveAccount {
+/** What a new account is opened with. */
+export interface AccountOpening {
   login: Login;
   group: GroupInfo;
   name: string;
@@ -41,6 +42,9 @@ export interface LiveAccount {
   rights: number;
   country: string;
   registrationMsc: TimeMsc;
+}
+
+export interface LiveAccount extends AccountOpening {
   balance: Money;
   credit: Money;
   /** Few per account, so a scan is cheaper than an index. */

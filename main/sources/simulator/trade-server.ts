@@ -20,7 +20,7 @@ import { type Money, moneyFromDouble, type TimeMsc, VOLUME_PER_LOT, type Volume 
 import type { Catalog, GroupInfo, SymbolInfo } from './catalog';
 import type { Journal } from './journal';
 import type { QuoteBook } from './quotes';
-import type { LiveAccount, LiveOrder, LivePosition, MarginSnapshot } from './state';
+import type { AccountOpening, LiveAccount, LiveOrder, LivePosition, MarginSnapshot } from './state';
 import { Valuation } from './valuation';
 
 /** Trade retcodes beyond the ones the desk names in shared/mt5.ts (MT5-PROTOCOL.md §3). */
@@ -64,16 +64,6 @@ export interface PendingRequest {
 export interface FilledOrder {
   order: LiveOrder;
   result: TradeResult;
-}
-
-export interface AccountOpening {
-  login: Login;
-  group: GroupInfo;
-  name: string;
-  leverage: number;
-  rights: number;
-  country: string;
-  registrationMsc: TimeMsc;
 }
 
 export interface TradeServerOptions {
