@@ -339,22 +339,7 @@ export class TradeServer {
       return { retcode: Retcode.REQUEST_NO_MONEY };
     const orderTicket = order.orderTicket ?? this.nextOrderTicket++;
     const price = this.valuation.openingPrice(p.symbol, order.action);
-    const deal = this.book(account, {
-      action: order.action,
-      entry: DealEntry.IN,
-      symbol: p.symbol.spec.symbol,
-      volume: order.volume,
-      price,
-      pricePosition: 0,
-      profit: 0,
-      commission: this.entryCommission(account.group, DealEntry.IN, order.volume, 0),
-      swap: 0,
-      positionId: p.ticket,
-      order: orderTicket,
-      reason,
-      contractSize: p.symbol.spec.contractSize,
-      comment: order.comment ?? '',
-    });
+    const deal = this.bookEntry(account, order, price, p.ticket, orderTicket, reason);
     const volume = p.volume + order.volume;
     p.priceOpen = (p.priceOpen * p.volume + price * order.volume) / volume;
     this.resize(p, volume);
@@ -410,22 +395,7 @@ export class TradeServer {
 
   private openNew(account: LiveAccount, order: MarketOrder, orderTicket: number, reason: number): TradeResult {
     const price = this.valuation.openingPrice(order.symbol, order.action);
-    const deal = this.book(account, {
-      action: order.action,
-      entry: DealEntry.IN,
-      symbol: order.symbol.spec.symbol,
-      volume: order.volume,
-      price,
-      pricePosition: 0,
-      profit: 0,
-      commission: this.entryCommission(account.group, DealEntry.IN, order.volume, 0),
-      swap: 0,
-      positionId: orderTicket,
-      order: orderTicket,
-      reason,
-      contractSize: order.symbol.spec.contractSize,
-      comment: order.comment ?? '',
-    });
+    const deal = this.bookEntry(account, order, price, orderTicket, orderTicket, reason);
     const position = this.attach(account, {
       ticket: orderTicket,
       login: account.login,
@@ -636,6 +606,33 @@ export class TradeServer {
   }
 
   // ── bookkeeping ────────────────────────────────────────────────────────────────────────────
+
+  /** An IN deal for `order` into position `positionId`: no profit, the group's entry commission. */
+  private bookEntry(
+    account: LiveAccount,
+    order: MarketOrder,
+    price: number,
+    positionId: number,
+    orderTicket: number,
+    reason: number,
+  ): Deal {
+    return this.book(account, {
+      action: order.action,
+      entry: DealEntry.IN,
+      symbol: order.symbol.spec.symbol,
+      volume: order.volume,
+      price,
+      pricePosition: 0,
+      profit: 0,
+      commission: this.entryCommission(account.group, DealEntry.IN, order.volume, 0),
+      swap: 0,
+      positionId,
+      order: orderTicket,
+      reason,
+      contractSize: order.symbol.spec.contractSize,
+      comment: order.comment ?? '',
+    });
+  }
 
   private book(account: LiveAccount, fields: Omit<Deal, 'ticket' | 'login' | 'timeMsc'>): Deal {
     const deal: Deal = { ticket: this.nextDealTicket++, login: account.login, timeMsc: this.now, ...fields };
