@@ -1,4 +1,6 @@
 /** The durable event cache: the MT5 mirror and the desk's system of record (ARCHITECTURE.md §5). */
+export type { AlertHistoryEntry, AlertHistoryQuery, AlertsStore, StoredAlertSettings } from './alerts-store';
+export { alertsStoreOn, openAlertsStore } from './alerts-store';
 export type { CacheErrorCode } from './errors';
 export { CacheError } from './errors';
 export type { MirrorCache, MirrorOptions } from './mirror';
