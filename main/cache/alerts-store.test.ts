@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ALERT_SETTINGS } from '../../shared/alert-settings';
 import { MarginSOMode } from '../../shared/mt5';
 import { AlertsEngine } from '../engines/alerts/engine';
 import type { AccountObservation } from '../engines/alerts/observations';
-import { DEFAULT_ALERT_SETTINGS } from '../engines/alerts/settings';
 import { engineWith, eurusd, settingsWith, usd } from '../engines/alerts/testing';
 import { type AlertsStore, openAlertsStore } from './alerts-store';
 import { openRecordStore } from './record-store';

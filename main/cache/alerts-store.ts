@@ -6,14 +6,8 @@
  * engine (`AlertsEngine.restore`), so a breach that survives a restart keeps its one alert.
  */
 import type Database from 'better-sqlite3';
-import { type AlertSettings, alertSettingsSchema } from '../engines/alerts/settings';
-import {
-  type Alert,
-  type AlertChange,
-  type AlertDrain,
-  alertChangeKindSchema,
-  alertSchema,
-} from '../engines/alerts/types';
+import { type AlertSettings, alertSettingsSchema } from '../../shared/alert-settings';
+import { type Alert, type AlertChange, type AlertDrain, alertChangeKindSchema, alertSchema } from '../../shared/alerts';
 import { closeConnection, openConnection } from './connection';
 import { CacheError } from './errors';
 import { migrate } from './migrate';

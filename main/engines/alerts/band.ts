@@ -7,7 +7,7 @@
  * oscillates around a limit raises one alert and keeps it, instead of opening and closing it on
  * every tick.
  */
-import type { AlertLevel } from './types';
+import type { AlertLevel } from '../../../shared/alerts';
 
 /** `above`: larger is worse (notional, lag). `below`: smaller is worse (margin level). */
 export type Direction = 'above' | 'below';

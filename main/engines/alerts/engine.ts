@@ -8,6 +8,9 @@
  * alerts); price windows use the server's tick times. Changes are drained with `drain()` for the
  * core to persist (cache/alerts-store) and stream; `restore()` takes back what was persisted.
  */
+
+import { type AlertSettings, DEFAULT_ALERT_SETTINGS } from '../../../shared/alert-settings';
+import type { Alert, AlertActionResult, AlertDrain, AlertRule } from '../../../shared/alerts';
 import type { ServerId } from '../../../shared/domain';
 import type { Money, TimeMsc } from '../../../shared/units';
 import { AlertLedger, type Reading } from './ledger';
@@ -28,8 +31,6 @@ import { largeDealReading, largeMoneyReading } from './rules/money';
 import { type ServerWatch, serverReading } from './rules/server';
 import { groupReadings, regionReadings } from './rules/thresholds';
 import { SymbolPrices, volatilityReading } from './rules/volatility';
-import { type AlertSettings, DEFAULT_ALERT_SETTINGS } from './settings';
-import type { Alert, AlertActionResult, AlertDrain, AlertRule } from './types';
 
 export interface AlertsEngineOptions {
   /** The desk currency's code, for messages. */

@@ -1,22 +1,12 @@
 /** The alerts engine (ARCHITECTURE.md §6): rules, hysteresis, de-duplication, acknowledge and snooze. */
-export { AlertsEngine, type AlertsEngineOptions } from './engine';
-export { alertKey } from './keys';
-export type {
-  AccountObservation,
-  DealObservation,
-  GroupObservation,
-  RegionObservation,
-  ServerObservation,
-  SymbolExposureObservation,
-  TickObservation,
-} from './observations';
+
 export {
   type AlertSettings,
   type AlertSettingsInput,
   alertSettingsSchema,
   DEFAULT_ALERT_SETTINGS,
   parseAlertSettings,
-} from './settings';
+} from '../../../shared/alert-settings';
 export {
   type Alert,
   type AlertActionResult,
@@ -30,4 +20,15 @@ export {
   alertChangeSchema,
   alertSchema,
   isActive,
-} from './types';
+} from '../../../shared/alerts';
+export { AlertsEngine, type AlertsEngineOptions } from './engine';
+export { alertKey } from './keys';
+export type {
+  AccountObservation,
+  DealObservation,
+  GroupObservation,
+  RegionObservation,
+  ServerObservation,
+  SymbolExposureObservation,
+  TickObservation,
+} from './observations';

@@ -5,10 +5,19 @@
  *
  * Invariant: at most one active (not resolved) alert per key.
  */
+
+import type {
+  Alert,
+  AlertActionResult,
+  AlertChangeKind,
+  AlertDrain,
+  AlertLevel,
+  AlertRule,
+  AlertUnit,
+} from '../../../shared/alerts';
 import type { ServerId } from '../../../shared/domain';
 import type { Money, TimeMsc } from '../../../shared/units';
 import { levelRank } from './band';
-import type { Alert, AlertActionResult, AlertChangeKind, AlertDrain, AlertLevel, AlertRule, AlertUnit } from './types';
 
 /** What a rule measured for one subject: the level it stands at (null: within limits) and why. */
 export interface Reading {

@@ -1,9 +1,10 @@
 /** Builders the alert tests share: a desk with tight, readable thresholds. */
+
+import { type AlertSettings, type AlertSettingsInput, alertSettingsSchema } from '../../../shared/alert-settings';
 import type { Deal } from '../../../shared/domain';
 import { DealAction } from '../../../shared/mt5';
 import { lotsToVolume } from '../../../shared/units';
 import { AlertsEngine, type AlertsEngineOptions } from './engine';
-import { type AlertSettings, type AlertSettingsInput, alertSettingsSchema } from './settings';
 
 /** Whole currency units → desk cents. */
 export const usd = (units: number): number => units * 100;

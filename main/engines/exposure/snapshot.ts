@@ -4,88 +4,30 @@
  * per cell so a row's total is an exact integer sum whatever order the cells are visited in.
  */
 import type { ServerId } from '../../../shared/domain';
+import type {
+  AssetRow,
+  ExposureFigures,
+  ExposureSnapshot,
+  GroupMargin,
+  GroupRow,
+  SliceRow,
+  SymbolRow,
+} from '../../../shared/exposure';
 import { type Money, volumeToLots } from '../../../shared/units';
 import { type Cell, isEmptyCell, type MarginCell, netVolume } from './aggregates';
 import { groupKey } from './keys';
 import type { ExposureState } from './state';
 import { type AssetLeg, valueCell } from './valuation';
 
-export interface ExposureFigures {
-  clientBuyLots: number;
-  clientSellLots: number;
-  clientNetLots: number;
-  coverageNetLots: number;
-  /** coverage net − client net: the broker is the clients' counterparty. */
-  brokerNetLots: number;
-  /** Signed lots of clients' pending orders if they all triggered; beside the net, not in it. */
-  clientPendingLots: number;
-  /** The broker's side of all pending orders: coverage pending − client pending. */
-  brokerPendingLots: number;
-  /** Clients' offsetting volume in hedging accounts: Σ min(buy, sell) per account and symbol. */
-  lockedLots: number;
-  positions: number;
-  /** Desk-currency cents; null while no cell of the row can be valued. */
-  clientNetNotional: Money | null;
-  brokerNetNotional: Money | null;
-  /** Σ |broker net notional| of the row's symbols: gross exposure across symbols. */
-  absNotional: Money | null;
-  clientFloating: Money | null;
-  coverageFloating: Money | null;
-  /** Cells left out of the money figures (no symbol spec, quote or conversion route yet). */
-  unpriced: number;
-}
-
-export interface SymbolRow extends ExposureFigures {
-  server: ServerId;
-  symbol: string;
-  /** Contract-size-adjusted; null while the symbol spec or quote is missing. */
-  clientNetUnits: number | null;
-  coverageNetUnits: number | null;
-  brokerNetUnits: number | null;
-}
-
-export interface GroupMargin {
-  currency: string | undefined;
-  accounts: number;
-  /** Cents of the group currency. */
-  margin: Money;
-  equity: Money;
-  /** Σ margin / Σ equity: each account's margin/equity weighted by its equity. */
-  marginUtilisation: number | null;
-  /** Σ (margin × leverage) / Σ equity: the notional the group holds per unit of equity. */
-  effectiveLeverage: number | null;
-}
-
-export interface GroupRow extends ExposureFigures {
-  server: ServerId;
-  group: string;
-  margin: GroupMargin;
-}
-
-/** A region or book row; both span every server. */
-export interface SliceRow extends ExposureFigures {
-  slice: string;
-}
-
-export interface AssetRow {
-  /** A currency, or a non-FX symbol held as an asset of its own. */
-  asset: string;
-  /** Hundredths of the asset (cents of a currency). */
-  clientAmount: Money;
-  brokerAmount: Money;
-  /** Desk-currency cents. */
-  clientValue: Money;
-  brokerValue: Money;
-}
-
-export interface ExposureSnapshot {
-  deskCurrency: string;
-  symbols: SymbolRow[];
-  assets: AssetRow[];
-  groups: GroupRow[];
-  regions: SliceRow[];
-  books: SliceRow[];
-}
+export type {
+  AssetRow,
+  ExposureFigures,
+  ExposureSnapshot,
+  GroupMargin,
+  GroupRow,
+  SliceRow,
+  SymbolRow,
+} from '../../../shared/exposure';
 
 interface Tally {
   clientBuy: number;

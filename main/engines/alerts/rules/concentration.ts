@@ -3,12 +3,13 @@
  * share of its whole book. One key per symbol; the worse of the two measures sets the level and
  * is the one the alert reports.
  */
+
+import type { AlertSettings } from '../../../../shared/alert-settings';
 import { type Band, bandLevel, levelRank, thresholdOf } from '../band';
 import { money, share, signedMoney } from '../format';
 import { alertKey } from '../keys';
 import type { Reading } from '../ledger';
 import type { SymbolExposureObservation } from '../observations';
-import type { AlertSettings } from '../settings';
 import type { RuleContext } from './context';
 
 export function concentrationReading(

@@ -1,5 +1,5 @@
 /** What every rule reads besides its observation. */
-import type { AlertLevel } from '../types';
+import type { AlertLevel } from '../../../../shared/alerts';
 
 export interface RuleContext {
   /** The desk currency's code, for messages (money is already in desk cents). */

@@ -4,11 +4,12 @@
  * ahead of the desk is not stale, and a server that stopped altogether raises one server alert
  * instead of one per symbol. A tick clears the alert at once: a fresh price is the whole fix.
  */
+
+import type { AlertSettings } from '../../../../shared/alert-settings';
 import { type Band, bandLevel, thresholdOf } from '../band';
 import { seconds, signedMoney } from '../format';
 import { alertKey } from '../keys';
 import type { Reading } from '../ledger';
-import type { AlertSettings } from '../settings';
 import type { RuleContext } from './context';
 
 export interface FeedSubject {

@@ -7,13 +7,14 @@
  * MarginSOMode percent compares the margin level (equity / margin × 100); mode money compares
  * equity with levels in account currency, as the server does (book/valuation.ts).
  */
+
+import type { AlertSettings } from '../../../../shared/alert-settings';
 import { MarginSOMode } from '../../../../shared/mt5';
 import { type Band, bandLevel, thresholdOf } from '../band';
 import { percent } from '../format';
 import { alertKey } from '../keys';
 import type { Reading } from '../ledger';
 import type { AccountObservation } from '../observations';
-import type { AlertSettings } from '../settings';
 import type { RuleContext } from './context';
 
 export function marginReading(o: AccountObservation, settings: AlertSettings['margin'], context: RuleContext): Reading {

@@ -2,6 +2,8 @@
  * One-shot rules: a large deposit or withdrawal, and a single large deal. Each deal raises its
  * own alert (the ticket is in the key); it stays until a person acknowledges or resolves it.
  */
+
+import type { AlertSettings } from '../../../../shared/alert-settings';
 import type { Deal } from '../../../../shared/domain';
 import { DealAction } from '../../../../shared/mt5';
 import { type Band, bandLevel, thresholdOf } from '../band';
@@ -9,7 +11,6 @@ import { lots, money } from '../format';
 import { alertKey } from '../keys';
 import type { Reading } from '../ledger';
 import type { DealObservation } from '../observations';
-import type { AlertSettings } from '../settings';
 import type { RuleContext } from './context';
 
 const isTrade = (deal: Deal): boolean => deal.action === DealAction.BUY || deal.action === DealAction.SELL;

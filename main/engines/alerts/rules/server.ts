@@ -4,13 +4,14 @@
  * critical limit is critical. While a source reconnects (connecting, syncing) within the grace,
  * the alert keeps the level it has: neither cleared nor raised, since that is the normal way back.
  */
+
+import type { AlertSettings } from '../../../../shared/alert-settings';
+import type { AlertLevel } from '../../../../shared/alerts';
 import { type Band, bandLevel, higherLevel, thresholdOf } from '../band';
 import { seconds } from '../format';
 import { alertKey } from '../keys';
 import type { Reading } from '../ledger';
 import type { ServerObservation } from '../observations';
-import type { AlertSettings } from '../settings';
-import type { AlertLevel } from '../types';
 import type { RuleContext } from './context';
 
 /** What the engine remembers of a server between observations. */

@@ -4,13 +4,14 @@
  * broker's B-book loss). Clients' floating losses raise nothing here: the margin rule watches
  * the accounts that cannot carry them.
  */
+
+import type { AlertSettings } from '../../../../shared/alert-settings';
+import type { AlertRule } from '../../../../shared/alerts';
 import { type Band, bandLevel, thresholdOf } from '../band';
 import { money, signedMoney } from '../format';
 import { alertKey } from '../keys';
 import type { Reading } from '../ledger';
 import type { GroupObservation, RegionObservation } from '../observations';
-import type { AlertSettings } from '../settings';
-import type { AlertRule } from '../types';
 import type { RuleContext } from './context';
 
 type ThresholdSettings = AlertSettings['groupExposure'];

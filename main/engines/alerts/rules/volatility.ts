@@ -3,11 +3,12 @@
  * typical move over such a window. Raised with the broker's net notional in that symbol, which
  * is what makes a spike a dealer's problem.
  */
+
+import type { AlertSettings } from '../../../../shared/alert-settings';
 import { type Band, bandLevel, thresholdOf } from '../band';
 import { multiple, seconds, signedMoney } from '../format';
 import { alertKey } from '../keys';
 import type { Reading } from '../ledger';
-import type { AlertSettings } from '../settings';
 import type { RuleContext } from './context';
 import { MidHistory, TypicalMove } from './price-history';
 

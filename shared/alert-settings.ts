@@ -9,7 +9,7 @@
  * margin, so one notion fits notional, shares, margin levels and lag alike.
  */
 import { z } from 'zod';
-import { lotsToVolume } from '../../../shared/units';
+import { lotsToVolume } from './units';
 
 const cents = (currencyUnits: number): number => currencyUnits * 100;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lotsToVolume } from '../../../shared/units';
-import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS, parseAlertSettings } from './settings';
+import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS, parseAlertSettings } from './alert-settings';
+import { lotsToVolume } from './units';
 
 describe('alert settings', () => {
   it('has a default for every rule, in desk units', () => {
