@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
-import { openMirror, openRecordStore } from '../main/cache';
+import { openAlertsStore, openMirror, openRecordStore } from '../main/cache';
 import { assembleCore } from '../main/core/desk-core';
 import { SimulatorSource } from '../main/sources/simulator/source';
 import { startWebHost } from '../main/web/web-host';
@@ -48,8 +48,15 @@ async function main(): Promise<void> {
   const crm = source.crm();
   record.upsertClients(crm.clients, crm.clientAccounts);
   const core = assembleCore(
-    { mirror, record, sources: [source] },
-    { deskCurrency: 'USD', version: 'bench', frameMs: 50, statusEveryMs: 500, log: () => {} },
+    { mirror, record, alertsStore: openAlertsStore(path.join(dir, 'desk.db')), sources: [source] },
+    {
+      deskCurrency: 'USD',
+      version: 'bench',
+      frameMs: 50,
+      statusEveryMs: 500,
+      log: () => {},
+      operator: () => 'bench',
+    },
   );
   core.start();
   const host = await startWebHost({ core, rendererDir: path.resolve('dist/renderer'), port: 0, log: () => {} });

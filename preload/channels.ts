@@ -13,11 +13,26 @@ const requests = {
   'status.list': true,
   'positions.viewport': true,
   'sim.control': true,
+  'exposure.snapshot': true,
+  'exposure.positions': true,
+  'alerts.list': true,
+  'alerts.history': true,
+  'alerts.acknowledge': true,
+  'alerts.snooze': true,
+  'alerts.resolve': true,
+  'alerts.settings': true,
+  'alerts.settings.save': true,
   'layout.get': true,
   'layout.save': true,
 } as const satisfies Record<RequestName, true>;
 
-const streams = { positions: true, accounts: true, status: true } as const satisfies Record<StreamName, true>;
+const streams = {
+  positions: true,
+  accounts: true,
+  status: true,
+  exposure: true,
+  alerts: true,
+} as const satisfies Record<StreamName, true>;
 
 export const preloadRequestNames = Object.keys(requests) as RequestName[];
 export const preloadStreamNames = Object.keys(streams) as StreamName[];

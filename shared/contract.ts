@@ -5,6 +5,9 @@
  * boundary; outputs are typed by them.
  */
 import { z } from 'zod';
+import { alertSettingsSchema } from './alert-settings';
+import { alertChangeSchema, alertSchema } from './alerts';
+import { exposureSnapshotSchema } from './exposure';
 import { accountRowSchema, dealRowSchema, positionRowSchema, rowDeltaSchema, serverStatusSchema } from './rows';
 
 const server = z.string().min(1).max(64);
@@ -19,6 +22,20 @@ const gridFilter = z
     group: z.string().max(64).optional(),
   })
   .strict();
+
+/** A row of the exposure panel, to drill down to the positions behind it. */
+const exposureRowRef = z.discriminatedUnion('tab', [
+  z.object({ tab: z.literal('symbol'), server, symbol }).strict(),
+  z.object({ tab: z.literal('group'), server, group: z.string().min(1).max(64) }).strict(),
+  z.object({ tab: z.literal('region'), region: z.string().min(1).max(64) }).strict(),
+  z.object({ tab: z.literal('book'), book: z.string().min(1).max(16) }).strict(),
+  z.object({ tab: z.literal('asset'), asset: z.string().min(1).max(32) }).strict(),
+]);
+
+/** An alert as a grid row: keyed by its alert key. */
+export const alertRowSchema = alertSchema.extend({ id: z.string() });
+export type AlertRow = z.infer<typeof alertRowSchema>;
+const alertKey = z.object({ key: z.string().min(1).max(256) }).strict();
 
 /** Layout keys are names the renderer chooses for its own state, never paths. */
 const layoutKey = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, 'a layout key is a short lowercase name');
@@ -58,6 +75,39 @@ export const requests = {
     input: z.object({ speed: z.number().min(0).max(1000) }).strict(),
     output: z.object({ speed: z.number() }),
   },
+  'exposure.snapshot': { input: z.object({}).strict(), output: exposureSnapshotSchema },
+  /** The open positions behind one exposure row (drill-down). */
+  'exposure.positions': { input: exposureRowRef, output: z.array(positionRowSchema) },
+  /** Alerts not yet resolved, and those resolved in the last hour. */
+  'alerts.list': { input: z.object({}).strict(), output: z.array(alertRowSchema) },
+  'alerts.history': {
+    input: z
+      .object({
+        key: z.string().min(1).max(256).optional(),
+        fromMsc: z.number().int().nonnegative().optional(),
+        toMsc: z.number().int().nonnegative().optional(),
+        beforeId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(5_000).default(200),
+      })
+      .strict(),
+    output: z.array(alertChangeSchema.extend({ id: z.number().int() })),
+  },
+  'alerts.acknowledge': { input: alertKey, output: alertRowSchema },
+  'alerts.snooze': {
+    input: alertKey
+      .extend({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      })
+      .strict(),
+    output: alertRowSchema,
+  },
+  'alerts.resolve': { input: alertKey, output: alertRowSchema },
+  'alerts.settings': { input: z.object({}).strict(), output: alertSettingsSchema },
+  'alerts.settings.save': { input: z.object({ settings: alertSettingsSchema }).strict(), output: alertSettingsSchema },
   'layout.get': { input: z.object({ key: layoutKey }).strict(), output: z.unknown() },
   'layout.save': {
     input: z.object({ key: layoutKey, state: z.unknown() }).strict(),
@@ -69,6 +119,10 @@ export const streams = {
   positions: rowDeltaSchema(positionRowSchema),
   accounts: rowDeltaSchema(accountRowSchema),
   status: z.array(serverStatusSchema),
+  /** The whole exposure panel, about twice a second. */
+  exposure: exposureSnapshotSchema,
+  /** Alerts that opened or changed (state, level, value) since the last frame. */
+  alerts: rowDeltaSchema(alertRowSchema),
 } as const;
 
 export type RequestName = keyof typeof requests;

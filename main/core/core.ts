@@ -4,9 +4,10 @@
  * (main/index.ts for Electron, main/web.ts for browser mode) call this and nothing deeper.
  */
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { version } from '../../package.json';
-import { openMirror, openRecordStore, type RecordStore } from '../cache';
+import { openAlertsStore, openMirror, openRecordStore, type RecordStore } from '../cache';
 import { SimulatorSource } from '../sources/simulator/source';
 import { type AssembledCore, assembleCore } from './desk-core';
 
@@ -41,6 +42,8 @@ export function createCore(options: CoreOptions): AssembledCore {
   const server = `sim-${seed}`;
   const mirror = openMirror(path.join(options.dataDir, 'mirror.db'));
   const record = openRecordStore(path.join(options.dataDir, 'desk.db'));
+  const alertsStore = openAlertsStore(path.join(options.dataDir, 'desk.db'));
+  const operatorName = userInfo().username;
   const simulator = new SimulatorSource(
     {
       seed,
@@ -58,7 +61,15 @@ export function createCore(options: CoreOptions): AssembledCore {
     `core: simulator ${server} (seed ${seed}, speed ×${speed}), ${crm.clients.length} clients, data in ${options.dataDir}`,
   );
   return assembleCore(
-    { mirror, record, sources: [simulator], simulatorSpeed: (s) => simulator.setSpeed(s) },
-    { deskCurrency: options.deskCurrency ?? 'USD', version, frameMs: 50, statusEveryMs: 500, log },
+    { mirror, record, alertsStore, sources: [simulator], simulatorSpeed: (s) => simulator.setSpeed(s) },
+    {
+      deskCurrency: options.deskCurrency ?? 'USD',
+      version,
+      frameMs: 50,
+      statusEveryMs: 500,
+      log,
+      // Until operators sign in (issue 5), who acknowledged an alert is the desk's OS account.
+      operator: () => operatorName,
+    },
   );
 }

@@ -5,12 +5,13 @@
  */
 import type { Handlers, StreamName, StreamPayload } from '../../shared/contract';
 import type { SyncEvent } from '../../shared/events';
-import type { MirrorCache, RecordStore } from '../cache';
+import type { AlertsStore, MirrorCache, RecordStore } from '../cache';
 import { DeskBook } from '../engines/book/book';
 import type { ClientRef } from '../engines/book/rows';
 import type { Source } from '../sources/source';
 import { createHandlers } from './handlers';
 import { Ingest } from './ingest';
+import { RiskDesk } from './risk';
 import { StatusBoard } from './status';
 
 export type StreamListener = <K extends StreamName>(
@@ -31,6 +32,7 @@ export interface Core {
 export interface CoreParts {
   mirror: MirrorCache;
   record: RecordStore;
+  alertsStore: AlertsStore;
   sources: Source[];
   /** Set when the embedded simulator runs: its speed control (0 pauses). */
   simulatorSpeed?: (speed: number) => number;
@@ -42,12 +44,15 @@ export interface CoreSettings {
   frameMs: number;
   statusEveryMs: number;
   log: (line: string) => void;
+  /** Who acts on alerts until operators sign in (issue 5). */
+  operator: () => string;
 }
 
 export interface AssembledCore extends Core {
   readonly book: DeskBook;
   readonly ingest: Ingest;
   readonly status: StatusBoard;
+  readonly risk: RiskDesk;
 }
 
 export function assembleCore(parts: CoreParts, settings: CoreSettings): AssembledCore {
@@ -64,6 +69,15 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
   const book = new DeskBook(clientOf);
   const status = new StatusBoard();
   const ingest = new Ingest(parts.mirror, book, status);
+  const risk = new RiskDesk({
+    book,
+    record: parts.record,
+    alertsStore: parts.alertsStore,
+    status,
+    deskCurrency: settings.deskCurrency,
+    operator: settings.operator,
+  });
+  ingest.onApplied((server, result) => risk.applied(server, result.applied));
   const viewports = new Map<string, Set<string>>();
   const listeners = new Set<StreamListener>();
   const servers = () => parts.sources.map((s) => s.server);
@@ -76,6 +90,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     deskCurrency: settings.deskCurrency,
     version: settings.version,
     viewports,
+    risk,
     simulatorSpeed: parts.simulatorSpeed,
   });
 
@@ -93,6 +108,9 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     if (deltas.accounts.upserts.length > 0 || deltas.accounts.removes.length > 0)
       emit('accounts', deltas.accounts, null);
     for (const [windowId, rows] of deltas.viewports) emit('positions', { upserts: rows, removes: [] }, windowId);
+    const riskFrame = risk.frame();
+    if (riskFrame.exposure) emit('exposure', riskFrame.exposure, null);
+    if (riskFrame.alerts.upserts.length > 0) emit('alerts', riskFrame.alerts, null);
     const now = Date.now();
     if (now - lastStatusAt >= settings.statusEveryMs) {
       lastStatusAt = now;
@@ -105,6 +123,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     book,
     ingest,
     status,
+    risk,
     onStream(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -114,7 +133,9 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     },
     start() {
       for (const source of parts.sources) {
-        book.apply(snapshotOf(parts.mirror, source.server, book));
+        const snapshot = snapshotOf(parts.mirror, source.server, book);
+        book.apply(snapshot);
+        risk.exposure.apply(snapshot);
         status.add(source.server);
       }
       settings.log(`book loaded: ${book.openPositions} open positions`);
@@ -129,6 +150,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
       if (frameTimer) clearInterval(frameTimer);
       await Promise.all(parts.sources.map((s) => s.stop()));
       parts.mirror.close();
+      parts.alertsStore.close();
       parts.record.close();
     },
   };

@@ -3,6 +3,7 @@ import { DeskRequestError, type Handlers } from '../../shared/contract';
 import { volumeToLots } from '../../shared/units';
 import type { MirrorCache, RecordStore } from '../cache';
 import type { DeskBook } from '../engines/book/book';
+import type { RiskDesk } from './risk';
 import type { StatusBoard } from './status';
 
 export interface HandlerDeps {
@@ -15,6 +16,7 @@ export interface HandlerDeps {
   version: string;
   /** Each window's visible position rows (see DeskBook.takeDeltas). */
   viewports: Map<string, Set<string>>;
+  risk: RiskDesk;
   /** The embedded simulator's speed control; undefined when no simulator runs. */
   simulatorSpeed?: (speed: number) => number;
 }
@@ -51,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!deps.simulatorSpeed) throw new DeskRequestError('not_supported', 'No embedded simulator is running.');
       return { speed: deps.simulatorSpeed(speed) };
     },
+    ...deps.risk.handlers(),
     'layout.get': ({ key }) => deps.record.setting(`layout.${key}`) ?? null,
     'layout.save': ({ key, state }) => {
       const json = JSON.stringify(state ?? null);

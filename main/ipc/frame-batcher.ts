@@ -15,6 +15,8 @@ const coalescing: { [K in StreamName]: 'rows' | 'latest' } = {
   positions: 'rows',
   accounts: 'rows',
   status: 'latest',
+  exposure: 'latest',
+  alerts: 'rows',
 };
 
 export interface FrameBatcherOptions {

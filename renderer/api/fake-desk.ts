@@ -3,6 +3,7 @@
  * `/?fake`) and for unit tests of the session. It is not the simulator: a few hundred rows and
  * a random walk, just enough to watch cells flash and rows come and go.
  */
+import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS } from '../../shared/alert-settings';
 import type { DeskApi, Reply, StreamName, StreamPayload } from '../../shared/contract';
 import type { AccountRow, PositionRow, ServerStatus } from '../../shared/rows';
 
@@ -14,6 +15,10 @@ const SYMBOLS = [
 ];
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+const notFound = (key: string): Reply<never> => ({
+  ok: false,
+  error: { code: 'bad_request', message: `The fake desk has no alert ${key}.` },
+});
 
 export interface FakeDesk extends DeskApi {
   /** Pushes one frame of changes now (tests call it instead of waiting for the timer). */
@@ -142,6 +147,16 @@ export function createFakeDesk(options: { positions?: number; frameMs?: number }
       speed = input.speed;
       return ok({ speed });
     },
+    'exposure.snapshot': async () =>
+      ok({ deskCurrency: 'USD', symbols: [], assets: [], groups: [], regions: [], books: [] }),
+    'exposure.positions': async () => ok([]),
+    'alerts.list': async () => ok([]),
+    'alerts.history': async () => ok([]),
+    'alerts.acknowledge': async ({ key }) => notFound(key),
+    'alerts.snooze': async ({ key }) => notFound(key),
+    'alerts.resolve': async ({ key }) => notFound(key),
+    'alerts.settings': async () => ok(DEFAULT_ALERT_SETTINGS),
+    'alerts.settings.save': async ({ settings }) => ok(alertSettingsSchema.parse(settings)),
     'layout.get': async ({ key }) => ok(layouts.get(key) ?? null),
     'layout.save': async ({ key, state }) => {
       layouts.set(key, state);

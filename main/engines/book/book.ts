@@ -8,7 +8,7 @@
  *   of the book, in round-robin slices, so a 20,000-position book is refreshed off screen every ~10 s
  *   without flooding a window with hundreds of thousands of row updates a second.
  */
-import type { Account, Position, ServerId } from '../../../shared/domain';
+import type { Account, GroupSpec, Position, ServerId } from '../../../shared/domain';
 import type { SyncEvent } from '../../../shared/events';
 import { DealEntry, PositionAction } from '../../../shared/mt5';
 import type { AccountRow, PositionRow, RowDelta } from '../../../shared/rows';
@@ -449,6 +449,50 @@ export class DeskBook {
       this.clientOf(live.server, live.position.login),
       this.commission.get(live.id) ?? 0,
     );
+  }
+
+  /** Live margin, equity and leverage of one account (for exposure's margin utilisation). */
+  accountFigures(server: ServerId, login: number): { margin: Money; equity: Money; leverage: number } | undefined {
+    const live = this.accounts.get(accountId(server, login));
+    return live && { margin: live.margin, equity: live.equity, leverage: live.account.leverage };
+  }
+
+  /** The account's group (currency, levels, coverage), for alerts about its deals and margin. */
+  groupOf(server: ServerId, login: number): GroupSpec | undefined {
+    return this.accounts.get(accountId(server, login))?.group;
+  }
+
+  /** Every account holding margin, with its live figures (margin alerts watch these). */
+  *marginedAccounts(): Generator<{ server: ServerId; login: number; group: GroupSpec; equity: Money; margin: Money }> {
+    for (const live of this.accounts.values()) {
+      if (live.margin > 0 && live.group) {
+        yield {
+          server: live.server,
+          login: live.account.login,
+          group: live.group,
+          equity: live.equity,
+          margin: live.margin,
+        };
+      }
+    }
+  }
+
+  /** An amount in `from` converted to `to` at the server's quotes, in cents; null without a route. */
+  convertMoney(server: ServerId, amount: Money, from: string, to: string): Money | null {
+    const converted = this.serverBook(server)
+      .rate(from, to)
+      .convert(amount / 100);
+    return converted === undefined ? null : moneyFromDouble(converted);
+  }
+
+  /** Rows for positions by ticket (drill-downs), skipping any that closed meanwhile. */
+  positionRowsOf(refs: readonly { server: ServerId; ticket: number }[]): PositionRow[] {
+    const rows: PositionRow[] = [];
+    for (const ref of refs) {
+      const live = this.positions.get(positionId(ref.server, ref.ticket));
+      if (live) rows.push(this.rowOf(live));
+    }
+    return rows;
   }
 
   positionRows(filter: BookFilter = {}): PositionRow[] {

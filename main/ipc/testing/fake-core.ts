@@ -2,7 +2,8 @@
  * A small stand-in for main/core: canned handlers, a stream the test drives by hand, and a record
  * of closed windows. Used by the ipc and web transport tests so they run without the real core.
  */
-import type { Handlers, StreamName, StreamPayload } from '../../../shared/contract';
+import { DEFAULT_ALERT_SETTINGS } from '../../../shared/alert-settings';
+import { DeskRequestError, type Handlers, type StreamName, type StreamPayload } from '../../../shared/contract';
 import type { PositionRow } from '../../../shared/rows';
 import type { DeskCore, StreamListener } from '../desk-core';
 
@@ -50,6 +51,21 @@ export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
     'status.list': () => [],
     'positions.viewport': (input) => ({ watching: input.ids.length }),
     'sim.control': (input) => ({ speed: input.speed }),
+    'exposure.snapshot': () => ({ deskCurrency: 'USD', symbols: [], assets: [], groups: [], regions: [], books: [] }),
+    'exposure.positions': () => [],
+    'alerts.list': () => [],
+    'alerts.history': () => [],
+    'alerts.acknowledge': ({ key }) => {
+      throw new DeskRequestError('bad_request', `no alert ${key}`);
+    },
+    'alerts.snooze': ({ key }) => {
+      throw new DeskRequestError('bad_request', `no alert ${key}`);
+    },
+    'alerts.resolve': ({ key }) => {
+      throw new DeskRequestError('bad_request', `no alert ${key}`);
+    },
+    'alerts.settings': () => DEFAULT_ALERT_SETTINGS,
+    'alerts.settings.save': ({ settings }) => settings,
     'layout.get': () => null,
     'layout.save': () => ({ saved: true }),
     ...overrides,

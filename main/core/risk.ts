@@ -1,0 +1,228 @@
+/**
+ * The risk manager's side of the core: the exposure engine fed with what the cache applied, and
+ * the alerts engine fed with observations from the book, the exposure engine and the status
+ * board. Alert changes are written to desk.db as they happen (history first) and streamed.
+ */
+
+import type { Alert, AlertActionResult } from '../../shared/alerts';
+import { type AlertRow, DeskRequestError, type Handlers } from '../../shared/contract';
+import type { ServerId } from '../../shared/domain';
+import type { SyncEvent } from '../../shared/events';
+import type { ExposureSnapshot } from '../../shared/exposure';
+import type { RowDelta } from '../../shared/rows';
+import type { AlertsStore, RecordStore } from '../cache';
+import { AlertsEngine } from '../engines/alerts';
+import type { DeskBook } from '../engines/book/book';
+import { ExposureEngine } from '../engines/exposure';
+import type { StatusBoard } from './status';
+
+/** How often the exposure panel is recomputed and its figures shown to the alert rules. */
+const EXPOSURE_EVERY_MS = 500;
+/** How often time-based rules run and accounts and servers are looked at. */
+const EVALUATE_EVERY_MS = 1_000;
+/** A value-only refresh of an alert is persisted at most this often (each save is an fsync). */
+const PERSIST_REFRESH_EVERY_MS = 5_000;
+/** Resolved alerts stay in the list this long, so a risk manager sees what just cleared. */
+const RECENTLY_RESOLVED_MS = 60 * 60_000;
+
+export interface RiskDeps {
+  book: DeskBook;
+  record: RecordStore;
+  alertsStore: AlertsStore;
+  status: StatusBoard;
+  deskCurrency: string;
+  /** Who acts on an alert: the OS user until operators sign in (issue 5). */
+  operator: () => string;
+  clock?: () => number;
+}
+
+export interface RiskFrame {
+  exposure: ExposureSnapshot | undefined;
+  alerts: RowDelta<AlertRow>;
+}
+
+export class RiskDesk {
+  readonly exposure: ExposureEngine;
+  readonly alerts: AlertsEngine;
+  private readonly clock: () => number;
+  private lastExposureAt = 0;
+  private lastEvaluateAt = 0;
+  private lastRefreshSavedAt = 0;
+  private readonly unsavedRefreshes = new Map<string, Alert>();
+
+  constructor(private readonly deps: RiskDeps) {
+    this.clock = deps.clock ?? Date.now;
+    this.exposure = new ExposureEngine({
+      deskCurrency: deps.deskCurrency,
+      regionOf: (server, login) => deps.record.clientByLogin(server, login)?.region,
+      // Routing arrives with issue 6; until then every client is B-book.
+      bookOf: () => 'B',
+      accountFigures: (server, login) => deps.book.accountFigures(server, login),
+    });
+    const stored = deps.alertsStore.settings();
+    this.alerts = new AlertsEngine(stored?.settings, { deskCurrency: deps.deskCurrency });
+    this.alerts.restore(deps.alertsStore.activeAlerts());
+  }
+
+  /** What the cache applied on one server, after the book has seen it. */
+  applied(server: ServerId, events: readonly SyncEvent[]): void {
+    this.exposure.apply(events);
+    const now = this.clock();
+    for (const event of events) {
+      if (event.type === 'tick') {
+        const { symbol, bid, ask, timeMsc } = event.tick;
+        this.alerts.observeTick({ server, symbol, mid: (bid + ask) / 2, timeMsc }, now);
+      } else if (event.type === 'deal.add') {
+        const group = this.deps.book.groupOf(server, event.deal.login);
+        const currency = group?.currency ?? this.deps.deskCurrency;
+        this.alerts.observeDeal(
+          {
+            server,
+            deal: event.deal,
+            currency,
+            deskAmount: this.deps.book.convertMoney(server, event.deal.profit, currency, this.deps.deskCurrency),
+            coverage: group?.coverage ?? false,
+          },
+          now,
+        );
+      }
+    }
+  }
+
+  /** Once per frame: the exposure panel when due, and the alerts that changed. */
+  frame(): RiskFrame {
+    const now = this.clock();
+    let exposure: ExposureSnapshot | undefined;
+    if (now - this.lastExposureAt >= EXPOSURE_EVERY_MS) {
+      this.lastExposureAt = now;
+      exposure = this.exposure.snapshot();
+      this.observeExposure(exposure, now);
+    }
+    if (now - this.lastEvaluateAt >= EVALUATE_EVERY_MS) {
+      this.lastEvaluateAt = now;
+      this.observeAccountsAndServers(now);
+      this.alerts.evaluate(now);
+    }
+    return { exposure, alerts: this.drain(now) };
+  }
+
+  private observeExposure(snapshot: ExposureSnapshot, now: number): void {
+    const total = snapshot.symbols.reduce((sum, row) => sum + Math.abs(row.brokerNetNotional ?? 0), 0);
+    for (const row of snapshot.symbols) {
+      const brokerNetNotional = row.brokerNetNotional ?? 0;
+      this.alerts.observeSymbolExposure(
+        {
+          server: row.server,
+          symbol: row.symbol,
+          brokerNetNotional,
+          shareOfTotal: total > 0 ? Math.abs(brokerNetNotional) / total : 0,
+          traded: row.positions > 0,
+        },
+        now,
+      );
+    }
+    for (const row of snapshot.groups) {
+      this.alerts.observeGroup(
+        {
+          server: row.server,
+          group: row.group,
+          netNotional: row.clientNetNotional ?? 0,
+          clientsFloating: row.clientFloating ?? 0,
+        },
+        now,
+      );
+    }
+    for (const row of snapshot.regions) {
+      this.alerts.observeRegion(
+        { region: row.slice, netNotional: row.clientNetNotional ?? 0, clientsFloating: row.clientFloating ?? 0 },
+        now,
+      );
+    }
+  }
+
+  private observeAccountsAndServers(now: number): void {
+    for (const account of this.deps.book.marginedAccounts()) {
+      this.alerts.observeAccount(
+        {
+          server: account.server,
+          login: account.login,
+          group: account.group.group,
+          equity: account.equity,
+          margin: account.margin,
+          marginSOMode: account.group.marginSOMode,
+          marginCall: account.group.marginCall,
+          marginStopOut: account.group.marginStopOut,
+        },
+        now,
+      );
+      this.exposure.refreshAccount(account.server, account.login);
+    }
+    for (const status of this.deps.status.list()) this.alerts.observeServer(status, now);
+  }
+
+  /** Changes are saved at once (they are the history); value refreshes every few seconds. */
+  private drain(now: number): RowDelta<AlertRow> {
+    const { changes, updated } = this.alerts.drain();
+    for (const alert of updated) this.unsavedRefreshes.set(alert.key, alert);
+    const refreshDue = now - this.lastRefreshSavedAt >= PERSIST_REFRESH_EVERY_MS && this.unsavedRefreshes.size > 0;
+    if (changes.length > 0 || refreshDue) {
+      for (const change of changes) this.unsavedRefreshes.delete(change.alert.key);
+      this.deps.alertsStore.save({ changes, updated: refreshDue ? [...this.unsavedRefreshes.values()] : [] });
+      if (refreshDue) {
+        this.unsavedRefreshes.clear();
+        this.lastRefreshSavedAt = now;
+      }
+    }
+    const latest = new Map<string, Alert>();
+    for (const change of changes) latest.set(change.alert.key, change.alert);
+    for (const alert of updated) latest.set(alert.key, alert);
+    return { upserts: [...latest.values()].map(alertRow), removes: [] };
+  }
+
+  handlers(): Pick<
+    Handlers,
+    | 'exposure.snapshot'
+    | 'exposure.positions'
+    | 'alerts.list'
+    | 'alerts.history'
+    | 'alerts.acknowledge'
+    | 'alerts.snooze'
+    | 'alerts.resolve'
+    | 'alerts.settings'
+    | 'alerts.settings.save'
+  > {
+    const act = (result: AlertActionResult): AlertRow => {
+      if (!result.ok) throw new DeskRequestError('bad_request', result.error.message);
+      // The change is history: saved now, not at the next frame.
+      this.deps.alertsStore.save(this.alerts.drain());
+      return alertRow(result.value);
+    };
+    return {
+      'exposure.snapshot': () => this.exposure.snapshot(),
+      'exposure.positions': (row) => this.deps.book.positionRowsOf(this.exposure.positionsBehind(row)),
+      'alerts.list': () => {
+        const since = this.clock() - RECENTLY_RESOLVED_MS;
+        return this.alerts
+          .alerts()
+          .filter((a) => a.resolvedMsc === null || a.resolvedMsc >= since)
+          .map(alertRow);
+      },
+      'alerts.history': (query) => this.deps.alertsStore.history(query),
+      'alerts.acknowledge': ({ key }) => act(this.alerts.acknowledge(key, this.deps.operator(), this.clock())),
+      'alerts.snooze': ({ key, minutes }) => {
+        const now = this.clock();
+        return act(this.alerts.snooze(key, this.deps.operator(), now + minutes * 60_000, now));
+      },
+      'alerts.resolve': ({ key }) => act(this.alerts.resolve(key, this.deps.operator(), this.clock())),
+      'alerts.settings': () => this.alerts.settings,
+      'alerts.settings.save': ({ settings }) => {
+        const now = this.clock();
+        this.deps.alertsStore.saveSettings(settings, this.deps.operator(), now);
+        this.alerts.updateSettings(settings, this.deps.operator(), now);
+        return this.alerts.settings;
+      },
+    };
+  }
+}
+
+const alertRow = (alert: Alert): AlertRow => ({ ...alert, id: alert.key });
