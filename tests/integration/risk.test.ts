@@ -57,7 +57,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-function valueOf<T>(reply: Reply<T>): T {
+function answer<T>(reply: Reply<T>): T {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply.value;
 }
@@ -69,15 +69,15 @@ describe('risk through the contract', () => {
     const { core, desk } = startDesk();
     try {
       const snapshot = await until('a priced exposure snapshot', async () => {
-        const s = valueOf(await desk['exposure.snapshot']({}));
+        const s = answer(await desk['exposure.snapshot']({}));
         return core.book.openPositions > 400 && s.symbols.some((r) => r.brokerNetNotional !== null) ? s : undefined;
       });
       expect(snapshot.deskCurrency).toBe('USD');
       // Paused, the book stands still: exposure and the positions grid must count the same positions.
-      valueOf(await desk['sim.control']({ speed: 0 }));
+      answer(await desk['sim.control']({ speed: 0 }));
       await new Promise((r) => setTimeout(r, 100));
-      const fresh = valueOf(await desk['exposure.snapshot']({}));
-      const open = valueOf(await desk['positions.list']({ server: SERVER }));
+      const fresh = answer(await desk['exposure.snapshot']({}));
+      const open = answer(await desk['positions.list']({ server: SERVER }));
       expect(fresh.symbols.reduce((n, r) => n + r.positions, 0)).toBe(open.length);
       for (const row of fresh.symbols) {
         const lots = open.filter((p) => p.symbol === row.symbol && !p.coverage);
@@ -86,7 +86,7 @@ describe('risk through the contract', () => {
       }
 
       const busiest = [...fresh.symbols].sort((a, b) => b.positions - a.positions)[0]!;
-      const behind = valueOf(
+      const behind = answer(
         await desk['exposure.positions']({ tab: 'symbol', server: SERVER, symbol: busiest.symbol }),
       );
       expect(behind.length).toBeGreaterThan(0);
@@ -100,20 +100,20 @@ describe('risk through the contract', () => {
   it('opens concentration alerts past a lowered threshold, records who acknowledged, and keeps them over a restart', async () => {
     let { core, desk } = startDesk();
     try {
-      const settings = valueOf(await desk['alerts.settings']({}));
+      const settings = answer(await desk['alerts.settings']({}));
       const lowered = {
         ...settings,
         concentration: { ...settings.concentration, notional: { warn: 100, critical: 1e15 } },
       };
-      expect(valueOf(await desk['alerts.settings.save']({ settings: lowered })).concentration.notional.warn).toBe(100);
+      expect(answer(await desk['alerts.settings.save']({ settings: lowered })).concentration.notional.warn).toBe(100);
 
       const alert = await until('a concentration alert', async () =>
-        valueOf(await desk['alerts.list']({})).find((a) => a.rule === 'concentration' && a.state === 'open'),
+        answer(await desk['alerts.list']({})).find((a) => a.rule === 'concentration' && a.state === 'open'),
       );
       concentrationKey = alert.key;
       expect(alert.level).toBe('warn');
 
-      const acknowledged = valueOf(await desk['alerts.acknowledge']({ key: alert.key }));
+      const acknowledged = answer(await desk['alerts.acknowledge']({ key: alert.key }));
       expect(acknowledged).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'risk.manager' });
       expect(acknowledged.acknowledgedMsc).toBeGreaterThan(0);
 
@@ -127,12 +127,12 @@ describe('risk through the contract', () => {
     ({ core, desk } = startDesk());
     try {
       // The lowered threshold and the acknowledged alert both survived; the breach did not open a twin.
-      expect(valueOf(await desk['alerts.settings']({})).concentration.notional.warn).toBe(100);
+      expect(answer(await desk['alerts.settings']({})).concentration.notional.warn).toBe(100);
       await new Promise((r) => setTimeout(r, 1_500));
-      const again = valueOf(await desk['alerts.list']({})).filter((a) => a.key === concentrationKey);
+      const again = answer(await desk['alerts.list']({})).filter((a) => a.key === concentrationKey);
       expect(again).toHaveLength(1);
       expect(again[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'risk.manager' });
-      const history = valueOf(await desk['alerts.history']({ key: concentrationKey }));
+      const history = answer(await desk['alerts.history']({ key: concentrationKey }));
       expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(['opened', 'acknowledged']));
     } finally {
       desk.close();
