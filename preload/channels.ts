@@ -13,6 +13,7 @@ const requests = {
   'status.list': true,
   'positions.viewport': true,
   'sim.control': true,
+  'sim.shock': true,
   'exposure.snapshot': true,
   'exposure.positions': true,
   'alerts.list': true,

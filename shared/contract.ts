@@ -75,6 +75,11 @@ export const requests = {
     input: z.object({ speed: z.number().min(0).max(1000) }).strict(),
     output: z.object({ speed: z.number() }),
   },
+  /** A market shock in the embedded simulator: one symbol's price jumps by `percent` (training, tests). */
+  'sim.shock': {
+    input: z.object({ symbol, percent: z.number().min(-90).max(500) }).strict(),
+    output: z.object({ symbol: z.string(), bid: z.number(), ask: z.number() }),
+  },
   'exposure.snapshot': { input: z.object({}).strict(), output: exposureSnapshotSchema },
   /** The open positions behind one exposure row (drill-down). */
   'exposure.positions': { input: exposureRowRef, output: z.array(positionRowSchema) },

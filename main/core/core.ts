@@ -61,7 +61,14 @@ export function createCore(options: CoreOptions): AssembledCore {
     `core: simulator ${server} (seed ${seed}, speed ×${speed}), ${crm.clients.length} clients, data in ${options.dataDir}`,
   );
   return assembleCore(
-    { mirror, record, alertsStore, sources: [simulator], simulatorSpeed: (s) => simulator.setSpeed(s) },
+    {
+      mirror,
+      record,
+      alertsStore,
+      sources: [simulator],
+      simulatorSpeed: (s) => simulator.setSpeed(s),
+      simulatorShock: (symbol, percent) => simulator.shock(symbol, percent),
+    },
     {
       deskCurrency: options.deskCurrency ?? 'USD',
       version,

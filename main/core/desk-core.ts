@@ -4,6 +4,7 @@
  * It knows nothing of Electron or of how windows are reached.
  */
 import type { Handlers, StreamName, StreamPayload } from '../../shared/contract';
+import type { Tick } from '../../shared/domain';
 import type { SyncEvent } from '../../shared/events';
 import type { AlertsStore, MirrorCache, RecordStore } from '../cache';
 import { DeskBook } from '../engines/book/book';
@@ -34,8 +35,9 @@ export interface CoreParts {
   record: RecordStore;
   alertsStore: AlertsStore;
   sources: Source[];
-  /** Set when the embedded simulator runs: its speed control (0 pauses). */
+  /** Set when the embedded simulator runs: its speed control (0 pauses) and market shock. */
   simulatorSpeed?: (speed: number) => number;
+  simulatorShock?: (symbol: string, percent: number) => Tick | undefined;
 }
 
 export interface CoreSettings {
@@ -92,6 +94,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     viewports,
     risk,
     simulatorSpeed: parts.simulatorSpeed,
+    simulatorShock: parts.simulatorShock,
   });
 
   const emit: StreamListener = (stream, payload, windowId) => {

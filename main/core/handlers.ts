@@ -1,5 +1,6 @@
 /** The contract's requests, answered from the core's services. */
 import { DeskRequestError, type Handlers } from '../../shared/contract';
+import type { Tick } from '../../shared/domain';
 import { volumeToLots } from '../../shared/units';
 import type { MirrorCache, RecordStore } from '../cache';
 import type { DeskBook } from '../engines/book/book';
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   risk: RiskDesk;
   /** The embedded simulator's speed control; undefined when no simulator runs. */
   simulatorSpeed?: (speed: number) => number;
+  /** The embedded simulator's market shock; undefined when no simulator runs. */
+  simulatorShock?: (symbol: string, percent: number) => Tick | undefined;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -54,6 +57,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { speed: deps.simulatorSpeed(speed) };
     },
     ...deps.risk.handlers(),
+    'sim.shock': ({ symbol, percent }) => {
+      if (!deps.simulatorShock) throw new DeskRequestError('not_supported', 'No embedded simulator is running.');
+      const tick = deps.simulatorShock(symbol, percent);
+      if (!tick) throw new DeskRequestError('bad_request', `The simulator has no symbol ${symbol}.`);
+      return { symbol: tick.symbol, bid: tick.bid, ask: tick.ask };
+    },
     'layout.get': ({ key }) => deps.record.setting(`layout.${key}`) ?? null,
     'layout.save': ({ key, state }) => {
       const json = JSON.stringify(state ?? null);

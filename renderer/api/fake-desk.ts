@@ -147,6 +147,7 @@ export function createFakeDesk(options: { positions?: number; frameMs?: number }
       speed = input.speed;
       return ok({ speed });
     },
+    'sim.shock': async ({ symbol }) => ok({ symbol, bid: 1, ask: 1.0001 }),
     'exposure.snapshot': async () =>
       ok({ deskCurrency: 'USD', symbols: [], assets: [], groups: [], regions: [], books: [] }),
     'exposure.positions': async () => ok([]),

@@ -33,6 +33,7 @@ function startDesk(): { core: AssembledCore; desk: InMemoryDesk } {
       alertsStore: openAlertsStore(path.join(dir, 'desk.db')),
       sources: [source],
       simulatorSpeed: (speed) => source.setSpeed(speed),
+      simulatorShock: (symbol, percent) => source.shock(symbol, percent),
     },
     {
       deskCurrency: 'USD',
@@ -134,6 +135,30 @@ describe('risk through the contract', () => {
       expect(again[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'risk.manager' });
       const history = answer(await desk['alerts.history']({ key: concentrationKey }));
       expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(['opened', 'acknowledged']));
+    } finally {
+      desk.close();
+      await core.stop();
+    }
+  });
+
+  it('raises margin alerts when a market shock hits the clients', async () => {
+    const { core, desk } = startDesk();
+    try {
+      const snapshot = await until('a book worth shocking', async () => {
+        const s = answer(await desk['exposure.snapshot']({}));
+        return core.book.openPositions > 400 ? s : undefined;
+      });
+      // The symbol clients hold most, moved hard against them.
+      const target = [...snapshot.symbols].sort((a, b) => Math.abs(b.clientNetLots) - Math.abs(a.clientNetLots))[0]!;
+      const shocked = answer(
+        await desk['sim.shock']({ symbol: target.symbol, percent: target.clientNetLots > 0 ? -40 : 60 }),
+      );
+      expect(shocked.symbol).toBe(target.symbol);
+      const margin = await until('a margin alert', async () =>
+        answer(await desk['alerts.list']({})).find((a) => a.rule === 'margin'),
+      );
+      expect(['warn', 'critical']).toContain(margin.level);
+      expect(margin.message.length).toBeGreaterThan(10);
     } finally {
       desk.close();
       await core.stop();

@@ -51,6 +51,7 @@ export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
     'status.list': () => [],
     'positions.viewport': (input) => ({ watching: input.ids.length }),
     'sim.control': (input) => ({ speed: input.speed }),
+    'sim.shock': ({ symbol }) => ({ symbol, bid: 1, ask: 1.0001 }),
     'exposure.snapshot': () => ({ deskCurrency: 'USD', symbols: [], assets: [], groups: [], regions: [], books: [] }),
     'exposure.positions': () => [],
     'alerts.list': () => [],

@@ -79,6 +79,17 @@ export class PriceFeed {
     };
   }
 
+  /**
+   * A market shock: the price jumps by `fraction` (−0.3 = 30 % down) and stays there, the spell
+   * turns volatile. For training scenarios and tests; it draws nothing from the seeded stream.
+   */
+  shock(symbol: SymbolInfo, fraction: number): void {
+    const walk = this.walks[symbol.index] as WalkState;
+    walk.mid = Math.max(walk.mid * (1 + fraction), symbol.spreadPoints * 4);
+    walk.anchor = walk.mid;
+    walk.volatile = true;
+  }
+
   /** The opening quote, before any move. */
   initialTick(symbol: SymbolInfo, timeMsc: number): Tick {
     const bidPoints = Math.round((this.walks[symbol.index] as WalkState).mid - symbol.spreadPoints / 2);

@@ -8,7 +8,7 @@
  * Events are numbered when generated; whatever a call does not hand out waits for the next call,
  * so the stream is the same however it is read (which `fastForward` relies on).
  */
-import type { Client, ClientAccount, Login } from '../../../shared/domain';
+import type { Client, ClientAccount, Login, Tick } from '../../../shared/domain';
 import type { SyncEvent } from '../../../shared/events';
 import { DealAction } from '../../../shared/mt5';
 import type { TimeMsc } from '../../../shared/units';
@@ -160,6 +160,28 @@ export class Simulator {
   }
 
   // ── what a manager can ask of the server ───────────────────────────────────────────────────
+
+  /**
+   * A market shock on one symbol (training and tests): its price jumps by `percent` now, and
+   * margins are checked at once, so margin calls and stop-outs follow as on a real gap. Like a
+   * dealer's operation it is outside the seeded stream: a replay from the seed does not repeat it.
+   */
+  shock(symbolName: string, percent: number): Tick | undefined {
+    const symbol = this.catalog.symbol(symbolName);
+    if (!symbol || !(percent > -100)) return undefined;
+    this.feed.shock(symbol, percent / 100);
+    const tick = this.feed.step(symbol, this.now);
+    this.quotes.set(symbol, tick);
+    this.journal.tick(tick);
+    const fills = this.server.triggerOrders(symbol);
+    if (fills.length > 0) this.traders.onFilled(fills);
+    if (this.isMoved[symbol.index] === 0) {
+      this.isMoved[symbol.index] = 1;
+      this.moved.push(symbol);
+    }
+    this.sweepMargins();
+    return tick;
+  }
 
   balance(
     login: Login,

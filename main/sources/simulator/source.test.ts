@@ -130,3 +130,23 @@ describe('SimulatorSource', () => {
     expect(JSON.stringify(m.all()[0])).toBe(JSON.stringify(firstRun[100]));
   });
 });
+
+describe('SimulatorSource market shock', () => {
+  it('moves the price by the percent asked and hands the tick over at once', () => {
+    const m = manualSource(SimulatorSpeed.REAL_TIME);
+    running.push(m.source);
+    m.started();
+    m.wait(1_000);
+    const before = m
+      .all()
+      .filter((e) => e.type === 'tick' && e.tick.symbol === 'EURUSD')
+      .at(-1);
+    const tick = m.source.shock('EURUSD', -20);
+    const last = m.all().at(-1);
+    expect(last?.type === 'tick' && last.tick).toEqual(tick);
+    const beforeBid = before?.type === 'tick' ? before.tick.bid : Number.NaN;
+    // One walk step on top of the jump: within a few tenths of a percent of −20 %.
+    expect((tick?.bid ?? 0) / beforeBid - 1).toBeCloseTo(-0.2, 2);
+    expect(m.source.shock('NOPE', -20)).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@
  * batch to the desk with the cursor that follows it. Real time is ×1, accelerated ×N, flat-out
  * generates as fast as the event loop allows, and 0 pauses.
  */
-import type { Client, ClientAccount, ServerId } from '../../../shared/domain';
+import type { Client, ClientAccount, ServerId, Tick } from '../../../shared/domain';
 import type { SourceCursor, SyncEvent } from '../../../shared/events';
 import type { BatchListener, Source } from '../source';
 import type { SimulatorConfig } from './config';
@@ -73,6 +73,13 @@ export class SimulatorSource implements Source {
     this.virtualMs = this.current.nowMsc;
     this.reportLive();
     return this.speed;
+  }
+
+  /** A market shock (see Simulator.shock); its tick and what follows go out at once. */
+  shock(symbol: string, percent: number): Tick | undefined {
+    const tick = this.current.shock(symbol, percent);
+    if (tick) this.deliver(this.current.flush());
+    return tick;
   }
 
   start(cursor: SourceCursor, onBatch: BatchListener): void {
