@@ -16,6 +16,7 @@ const requests = {
   'sim.shock': true,
   'exposure.snapshot': true,
   'exposure.positions': true,
+  'charts.symbol': true,
   'alerts.list': true,
   'alerts.history': true,
   'alerts.acknowledge': true,

@@ -81,6 +81,24 @@ export const requests = {
     output: z.object({ symbol: z.string(), bid: z.number(), ask: z.number() }),
   },
   'exposure.snapshot': { input: z.object({}).strict(), output: exposureSnapshotSchema },
+  /** A symbol's recent mid prices (per second), the desk's trades in it, and the broker's net exposure. */
+  'charts.symbol': {
+    input: z.object({ server, symbol }).strict(),
+    output: z.object({
+      prices: z.array(z.object({ timeMsc: z.number().int(), price: z.number() })),
+      trades: z.array(
+        z.object({
+          timeMsc: z.number().int(),
+          price: z.number(),
+          side: z.enum(['buy', 'sell']),
+          lots: z.number(),
+          login: z.number().int(),
+          ticket: z.number().int(),
+        }),
+      ),
+      exposure: z.array(z.object({ timeMsc: z.number().int(), brokerNetNotional: z.number().int() })),
+    }),
+  },
   /** The open positions behind one exposure row (drill-down). */
   'exposure.positions': { input: exposureRowRef, output: z.array(positionRowSchema) },
   /** Alerts not yet resolved, and those resolved in the last hour. */

@@ -14,6 +14,7 @@ import type { AlertsStore, RecordStore } from '../cache';
 import { AlertsEngine } from '../engines/alerts';
 import type { DeskBook } from '../engines/book/book';
 import { ExposureEngine } from '../engines/exposure';
+import { ChartHistory } from './chart-history';
 import type { StatusBoard } from './status';
 
 /** How often the exposure panel is recomputed and its figures shown to the alert rules. */
@@ -44,6 +45,7 @@ export interface RiskFrame {
 export class RiskDesk {
   readonly exposure: ExposureEngine;
   readonly alerts: AlertsEngine;
+  readonly charts = new ChartHistory();
   private readonly clock: () => number;
   private lastExposureAt = 0;
   private lastEvaluateAt = 0;
@@ -67,6 +69,7 @@ export class RiskDesk {
   /** What the cache applied on one server, after the book has seen it. */
   applied(server: ServerId, events: readonly SyncEvent[]): void {
     this.exposure.apply(events);
+    this.charts.applied(server, events);
     const now = this.clock();
     for (const event of events) {
       if (event.type === 'tick') {
@@ -97,6 +100,7 @@ export class RiskDesk {
       this.lastExposureAt = now;
       exposure = this.exposure.snapshot();
       this.observeExposure(exposure, now);
+      this.charts.exposure(exposure, now);
     }
     if (now - this.lastEvaluateAt >= EVALUATE_EVERY_MS) {
       this.lastEvaluateAt = now;
@@ -183,6 +187,7 @@ export class RiskDesk {
     Handlers,
     | 'exposure.snapshot'
     | 'exposure.positions'
+    | 'charts.symbol'
     | 'alerts.list'
     | 'alerts.history'
     | 'alerts.acknowledge'
@@ -199,6 +204,7 @@ export class RiskDesk {
     };
     return {
       'exposure.snapshot': () => this.exposure.snapshot(),
+      'charts.symbol': ({ server, symbol }) => this.charts.series(server, symbol),
       'exposure.positions': (row) => this.deps.book.positionRowsOf(this.exposure.positionsBehind(row)),
       'alerts.list': () => {
         const since = this.clock() - RECENTLY_RESOLVED_MS;

@@ -151,6 +151,7 @@ export function createFakeDesk(options: { positions?: number; frameMs?: number }
     'exposure.snapshot': async () =>
       ok({ deskCurrency: 'USD', symbols: [], assets: [], groups: [], regions: [], books: [] }),
     'exposure.positions': async () => ok([]),
+    'charts.symbol': async () => ok({ prices: [], trades: [], exposure: [] }),
     'alerts.list': async () => ok([]),
     'alerts.history': async () => ok([]),
     'alerts.acknowledge': async ({ key }) => notFound(key),

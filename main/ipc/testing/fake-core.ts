@@ -54,6 +54,7 @@ export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
     'sim.shock': ({ symbol }) => ({ symbol, bid: 1, ask: 1.0001 }),
     'exposure.snapshot': () => ({ deskCurrency: 'USD', symbols: [], assets: [], groups: [], regions: [], books: [] }),
     'exposure.positions': () => [],
+    'charts.symbol': () => ({ prices: [], trades: [], exposure: [] }),
     'alerts.list': () => [],
     'alerts.history': () => [],
     'alerts.acknowledge': ({ key }) => {
