@@ -7,6 +7,8 @@ import { ProblemBanner } from './components/ProblemBanner';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { AccountsGrid } from './features/accounts/AccountsGrid';
+import { AlertsPanel } from './features/alerts/AlertsPanel';
+import { ExposurePanel } from './features/exposure/ExposurePanel';
 import { PositionsGrid } from './features/positions/PositionsGrid';
 import { type PanelLayout, useDeskStore } from './stores/desk-store';
 
@@ -15,7 +17,7 @@ export interface AppProps {
   feeds: DeskFeeds;
 }
 
-const LAYOUT_KEYS: Record<string, PanelLayout> = { '1': 'split', '2': 'positions', '3': 'accounts' };
+const LAYOUT_KEYS: Record<string, PanelLayout> = { '1': 'split', '2': 'positions', '3': 'accounts', '4': 'exposure' };
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -28,7 +30,7 @@ export function App({ desk, feeds }: AppProps) {
   const setLayout = useDeskStore((s) => s.setLayout);
   const quickSearchRef = useRef<HTMLInputElement>(null);
 
-  // Keyboard first: "/" or Ctrl+F jumps to search, Alt+1..3 switch panels.
+  // Keyboard first: "/" or Ctrl+F jumps to search, Alt+1..4 switch panels.
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if ((e.key === '/' && !isTyping(e.target)) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
@@ -55,14 +57,18 @@ export function App({ desk, feeds }: AppProps) {
         <Toolbar feeds={feeds} quickSearchRef={quickSearchRef} />
       </header>
       <ProblemBanner />
-      <main className="panels">
-        <GridPanel grid="positions" title="Positions" hidden={layout === 'accounts'}>
-          <PositionsGrid desk={desk} feed={feeds.positions} />
-        </GridPanel>
-        <GridPanel grid="accounts" title="Accounts" hidden={layout === 'positions'}>
-          <AccountsGrid desk={desk} feed={feeds.accounts} />
-        </GridPanel>
-      </main>
+      <div className="desk-body">
+        <main className="panels">
+          <GridPanel grid="positions" title="Positions" hidden={layout === 'accounts' || layout === 'exposure'}>
+            <PositionsGrid desk={desk} feed={feeds.positions} />
+          </GridPanel>
+          <GridPanel grid="accounts" title="Accounts" hidden={layout === 'positions' || layout === 'exposure'}>
+            <AccountsGrid desk={desk} feed={feeds.accounts} />
+          </GridPanel>
+          <ExposurePanel desk={desk} feeds={feeds.exposure} hidden={layout !== 'exposure'} />
+        </main>
+        <AlertsPanel desk={desk} book={feeds.alerts} />
+      </div>
       <StatusBar />
     </div>
   );

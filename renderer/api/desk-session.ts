@@ -2,7 +2,8 @@
  * Starting the desk in a window, in the order the core expects:
  *   1. subscribe to every stream (so nothing sent after step 2 can be missed),
  *   2. `desk.ready` (the core starts flushing frames to this window),
- *   3. snapshots: `positions.list`, `accounts.list`, `status.list`.
+ *   3. snapshots: `positions.list`, `accounts.list`, `status.list`; and, without holding up the
+ *      grids, the risk side: `exposure.snapshot` and `alerts.list`.
  * Batches that arrive between 1 and 3 are folded and replayed on the snapshot by RowFeed.
  * A refused or failed step is retried, with the reason shown, until the core answers.
  * When the browser-mode socket reconnects, the core sees a new window, so steps 2–3 run again
@@ -10,12 +11,16 @@
  */
 import type { DeskApi, Reply } from '../../shared/contract';
 import type { AccountRow, PositionRow, ServerStatus } from '../../shared/rows';
+import { AlertBook } from '../features/alerts/alert-book';
+import { ExposureFeeds } from '../features/exposure/exposure-feeds';
 import { RowFeed } from '../grids/row-feed';
 import type { DeskInfo } from '../stores/desk-store';
 
 export interface DeskFeeds {
   positions: RowFeed<PositionRow>;
   accounts: RowFeed<AccountRow>;
+  exposure: ExposureFeeds;
+  alerts: AlertBook;
 }
 
 /** Where the session reports to; the app passes the zustand store's setters. */
@@ -49,7 +54,12 @@ const hasConnection = (desk: DeskApi): desk is DeskApi & ReconnectingDesk =>
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function startDeskSession(desk: DeskApi, report: SessionReporter, options: SessionOptions = {}): DeskSession {
-  const feeds: DeskFeeds = { positions: new RowFeed(), accounts: new RowFeed() };
+  const feeds: DeskFeeds = {
+    positions: new RowFeed(),
+    accounts: new RowFeed(),
+    exposure: new ExposureFeeds(),
+    alerts: new AlertBook(),
+  };
   const retryMs = options.retryMs ?? 1000;
   const sleep = options.sleep ?? defaultSleep;
   let stopped = false;
@@ -60,6 +70,8 @@ export function startDeskSession(desk: DeskApi, report: SessionReporter, options
     desk.subscribe('positions', (delta) => feeds.positions.push(delta)),
     desk.subscribe('accounts', (delta) => feeds.accounts.push(delta)),
     desk.subscribe('status', (statuses) => report.setStatuses(statuses)),
+    desk.subscribe('exposure', (snapshot) => feeds.exposure.push(snapshot)),
+    desk.subscribe('alerts', (delta) => feeds.alerts.push(delta)),
   ];
 
   /** Calls until the core says yes; the problem line says which step is waiting and why. */
@@ -86,6 +98,7 @@ export function startDeskSession(desk: DeskApi, report: SessionReporter, options
     const info = await untilOk(me, 'Connecting to the desk', () => desk['desk.ready']({}));
     if (!info) return;
     report.setInfo(info);
+    void loadRisk(me);
     const [positions, accounts, statuses] = await Promise.all([
       untilOk(me, 'Loading positions', () => desk['positions.list']({})),
       untilOk(me, 'Loading accounts', () => desk['accounts.list']({})),
@@ -99,6 +112,20 @@ export function startDeskSession(desk: DeskApi, report: SessionReporter, options
     report.setProblem(null);
   }
 
+  /** The risk panels load beside the grids; a slow exposure snapshot never delays `desk-ready`. */
+  async function loadRisk(run: number): Promise<void> {
+    await Promise.all([
+      untilOk(run, 'Loading exposure', () => desk['exposure.snapshot']({})).then((snapshot) => {
+        if (snapshot) feeds.exposure.load(snapshot);
+      }),
+      untilOk(run, 'Loading alerts', () => desk['alerts.list']({})).then((alerts) => {
+        if (alerts) feeds.alerts.load(alerts);
+      }),
+    ]);
+    // A retried step left its reason on the problem line; once the grids are in too, all is well.
+    if (run === generation && !stopped && feeds.positions.isLoaded && feeds.accounts.isLoaded) report.setProblem(null);
+  }
+
   if (hasConnection(desk)) {
     let wasOpen = desk.state === 'open';
     unsubscribe.push(
@@ -108,6 +135,8 @@ export function startDeskSession(desk: DeskApi, report: SessionReporter, options
         } else if (state === 'open' && wasOpen && !stopped) {
           feeds.positions.resync();
           feeds.accounts.resync();
+          feeds.exposure.resync();
+          feeds.alerts.resync();
           void run();
         }
         if (state === 'open') wasOpen = true;

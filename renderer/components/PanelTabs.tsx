@@ -6,6 +6,7 @@ const TABS: { layout: PanelLayout; label: string; grid?: GridName; key: string }
   { layout: 'split', label: 'Split', key: 'Alt+1' },
   { layout: 'positions', label: 'Positions', grid: 'positions', key: 'Alt+2' },
   { layout: 'accounts', label: 'Accounts', grid: 'accounts', key: 'Alt+3' },
+  { layout: 'exposure', label: 'Exposure', key: 'Alt+4' },
 ];
 
 /** Which panels fill the window; arrow keys move between tabs as in any tab list. */

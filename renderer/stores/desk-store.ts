@@ -19,7 +19,7 @@ export interface DeskFilters {
   quick: string;
 }
 
-export type PanelLayout = 'split' | 'positions' | 'accounts';
+export type PanelLayout = 'split' | 'positions' | 'accounts' | 'exposure';
 export type GridName = 'positions' | 'accounts';
 
 export interface GridCount {

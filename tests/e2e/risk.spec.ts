@@ -1,0 +1,190 @@
+/**
+ * The risk manager's view in browser mode: exposure by symbol with drill-down to the positions
+ * behind a row, the alerts pane with acknowledge and snooze, the concentration thresholds editor,
+ * and a margin call after a market shock in the simulator. The tests of this file share one desk
+ * and run in order: the lowered threshold and the shock stay in force for the ones after.
+ */
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { DeskPage, deskForThisFile } from './fixtures';
+
+const desk = deskForThisFile();
+
+/** The alerts pane, as a risk manager sees it. */
+class AlertsPane {
+  constructor(readonly page: Page) {}
+
+  cards(filter: { rule?: string; state?: string; level?: string } = {}): Locator {
+    const attrs = Object.entries(filter)
+      .map(([k, v]) => `[data-${k}="${v}"]`)
+      .join('');
+    return this.page.locator(`[data-testid="alert-card"]${attrs}`);
+  }
+
+  card(key: string): Locator {
+    return this.page.locator(`[data-testid="alert-card"][data-key="${key}"]`);
+  }
+
+  async keys(filter: { rule?: string } = {}): Promise<string[]> {
+    return this.cards(filter).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-key') ?? ''));
+  }
+}
+
+async function openThresholds(page: Page): Promise<void> {
+  if (!(await page.getByTestId('thresholds-editor').isVisible())) await page.getByTestId('thresholds-toggle').click();
+  await expect(page.getByTestId('thresholds-notionalWarn')).toBeEnabled();
+}
+
+test.describe('exposure and alerts', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  test('the thresholds editor shows the core’s refusal, then lowers the concentration limit', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    await openThresholds(page);
+
+    // Critical under warn: the editor sends it as typed, and shows why the core refused it.
+    await page.getByTestId('thresholds-notionalWarn').fill('2,000,000');
+    await page.getByTestId('thresholds-notionalCritical').fill('1,000');
+    await page.getByTestId('thresholds-save').click();
+    await expect(page.getByTestId('thresholds-error')).toContainText('critical must be at or above warn');
+    expect((await dp.core('alerts.settings', {})).concentration.notional.warn).toBe(500_000_000);
+
+    // A limit the simulator's ordinary flow crosses at once; critical out of reach.
+    await page.getByTestId('thresholds-notionalWarn').fill('1,000');
+    await page.getByTestId('thresholds-notionalCritical').fill('1000000000000');
+    await page.getByTestId('thresholds-save').click();
+    await expect(page.getByTestId('thresholds-saved')).toBeVisible();
+    const saved = await dp.core('alerts.settings', {});
+    expect(saved.concentration.notional).toEqual({ warn: 100_000, critical: 100_000_000_000_000 });
+    // The rest of the document went back as it was.
+    expect(saved.margin).toEqual((await dp.core('alerts.settings', {})).margin);
+  });
+
+  test('a concentration breach appears, is acknowledged, and its symbol drills down to its positions', async ({
+    page,
+  }) => {
+    const dp = new DeskPage(page);
+    const alerts = new AlertsPane(page);
+    await dp.open(desk().url);
+
+    const open = alerts.cards({ rule: 'concentration', state: 'open' }).first();
+    await expect(open).toBeVisible({ timeout: 30_000 });
+    const key = (await open.getAttribute('data-key'))!;
+    const symbol = (await open.getAttribute('data-subject'))!;
+    const server = (await open.getAttribute('data-server'))!;
+    const card = alerts.card(key);
+    await expect(card).toHaveAttribute('data-level', /warn|critical/);
+    await expect(card.getByTestId('alert-value')).toContainText(/USD vs limit [\d,.]+ USD|% vs limit/);
+
+    await card.getByTestId('alert-acknowledge').click();
+    await expect(card).toHaveAttribute('data-state', 'acknowledged');
+    const acknowledged = (await dp.core('alerts.list', {})).find((a) => a.key === key)!;
+    expect(acknowledged.state).toBe('acknowledged');
+    expect(acknowledged.acknowledgedBy).toBeTruthy();
+    await expect(card.getByTestId('alert-state')).toContainText(`Acknowledged by ${acknowledged.acknowledgedBy}`);
+    await expect(card.getByTestId('alert-acknowledge'))
+      .toHaveCount(0, { timeout: 1 })
+      .catch(() => undefined);
+    await expect(card.getByTestId('alert-acknowledge')).toBeDisabled();
+
+    // Snooze another one for 15 minutes.
+    const other = alerts.cards({ rule: 'concentration', state: 'open' }).first();
+    if (await other.count()) {
+      const otherKey = (await other.getAttribute('data-key'))!;
+      await alerts.card(otherKey).getByTestId('alert-snooze-15').click();
+      await expect(alerts.card(otherKey)).toHaveAttribute('data-state', 'snoozed');
+      await expect(alerts.card(otherKey).getByTestId('alert-state')).toContainText('Snoozed by');
+    }
+
+    // The exposure panel's Symbol tab has that symbol; its positions are all of that symbol.
+    await page.getByTestId('tab-exposure').click();
+    await expect(page.getByTestId('positions-grid')).toBeHidden();
+    await page.getByTestId('exposure-tab-symbol').click();
+    const grid = page.getByTestId('exposure-grid');
+    // Server and symbol are pinned: a row is drawn in two containers, so address its cells.
+    const cell = (col: string) => grid.locator(`.ag-row[row-id="${server}:${symbol}"] [col-id="${col}"]`);
+    await expect(cell('symbol')).toHaveText(symbol);
+    await expect(cell('brokerNetNotional')).toHaveClass(/cell-long|cell-short/);
+
+    const behind = await dp.core('exposure.positions', { tab: 'symbol', server, symbol });
+    expect(behind.length).toBeGreaterThan(0);
+    await cell('brokerNetLots').click();
+    await expect(page.getByTestId('drill-title')).toHaveText(`${symbol} on ${server}`);
+    await expect
+      .poll(async () => Number(await page.getByTestId('drill-count').getAttribute('data-count')))
+      .toBeGreaterThan(0);
+    const listed = await page
+      .getByTestId('drill-grid')
+      .locator('.ag-row[row-id] [col-id="symbol"]')
+      .evaluateAll((cells) => cells.map((c) => c.textContent?.trim() ?? ''));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const s of listed) expect(s).toBe(symbol);
+    await expect(page.getByTestId('symbol-chart')).toBeVisible();
+
+    // Esc closes the drill-down; the other tabs have rows too.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('drill-down')).toHaveCount(0);
+    for (const tab of ['asset', 'group', 'region', 'book'] as const) {
+      await page.getByTestId(`exposure-tab-${tab}`).click();
+      await expect(grid.locator('.ag-row[row-id]').first()).toBeVisible();
+    }
+    await page.getByTestId('exposure-tab-group').click();
+    await grid.locator('.ag-row[row-index="0"] [col-id="brokerNetLots"]').click();
+    await expect
+      .poll(async () => Number(await page.getByTestId('drill-count').getAttribute('data-count')))
+      .toBeGreaterThan(0);
+    await expect(page.getByTestId('symbol-chart')).toHaveCount(0);
+
+    // Split, Positions and Accounts still work.
+    await page.getByTestId('tab-split').click();
+    await expect(page.getByTestId('positions-grid')).toBeVisible();
+    await expect(page.getByTestId('accounts-grid')).toBeVisible();
+  });
+
+  test('a market shock brings margin-call alerts, and a critical one rings', async ({ page, context }) => {
+    const dp = new DeskPage(page);
+    const alerts = new AlertsPane(page);
+    await context.grantPermissions(['notifications'], { origin: desk().origin });
+    await dp.open(desk().url);
+    await expect(page.getByTestId('notifications-state')).toHaveAttribute('data-permission', 'granted');
+
+    const before = new Set(await alerts.keys({ rule: 'margin' }));
+    // The symbol clients hold most of, pushed hard against them.
+    const exposure = await dp.core('exposure.snapshot', {});
+    const busiest = [...exposure.symbols].sort(
+      (a, b) => b.clientBuyLots + b.clientSellLots - (a.clientBuyLots + a.clientSellLots),
+    )[0]!;
+    const percent = busiest.clientNetLots >= 0 ? -30 : 30;
+    await dp.core('sim.shock', { symbol: busiest.symbol, percent });
+
+    await expect
+      .poll(async () => (await alerts.keys({ rule: 'margin' })).filter((k) => !before.has(k)).length, {
+        timeout: 45_000,
+        message: `no margin alert after ${busiest.symbol} moved ${percent}%`,
+      })
+      .toBeGreaterThan(0);
+    // A 30% gap takes some accounts to stop-out: critical, so the pane's badge counts it and it rang.
+    const critical = alerts.cards({ rule: 'margin', level: 'critical' });
+    await expect.poll(() => critical.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    test.info().annotations.push({ type: 'critical margin alerts', description: String(await critical.count()) });
+    await expect(page.getByTestId('alerts-critical-count')).not.toHaveAttribute('data-count', '0');
+    await expect
+      .poll(async () => Number(await page.getByTestId('alerts-panel').getAttribute('data-rung')))
+      .toBeGreaterThan(0);
+    const margin = alerts.cards({ rule: 'margin' }).first();
+    await expect(margin.getByTestId('alert-value')).toContainText(/vs limit/);
+  });
+
+  test('screenshot of the risk view', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    await page.getByTestId('tab-exposure').click();
+    await page.getByTestId('exposure-grid').locator('.ag-row[row-index="0"] [col-id="brokerNetLots"]').click();
+    await expect
+      .poll(async () => Number(await page.getByTestId('drill-count').getAttribute('data-count')))
+      .toBeGreaterThan(0);
+    await expect(page.getByTestId('alert-card').first()).toBeVisible();
+    await page.waitForTimeout(2_500); // let the chart draw a few points
+    await page.screenshot({ path: 'docs/risk.png' });
+  });
+});
