@@ -9,8 +9,13 @@ import type { Rng } from './rng';
 
 const VOLATILE_MOVE = 4;
 const VOLATILE_SPREAD = 3;
-/** Per tick of the symbol: a calm spell lasts ~500 ticks, a volatile one ~60. */
-const ENTER_VOLATILE = 0.002;
+/**
+ * Per tick of the symbol: a calm spell lasts ~1,000 ticks (a volatile spell per symbol every
+ * couple of minutes at the default feed rate), a volatile one ~60. One every minute per symbol
+ * buried a risk manager's alerts in volatility warnings; much rarer, and a session of a few
+ * hundred thousand events sees no stop-out.
+ */
+const ENTER_VOLATILE = 0.001;
 const LEAVE_VOLATILE = 1 / 60;
 const JUMP_CHANCE = 0.01;
 /** A weak pull back to the start price keeps a walk of many virtual weeks in a plausible range. */
