@@ -170,15 +170,7 @@ export class Simulator {
     const symbol = this.catalog.symbol(symbolName);
     if (!symbol || !(percent > -100)) return undefined;
     this.feed.shock(symbol, percent / 100);
-    const tick = this.feed.step(symbol, this.now);
-    this.quotes.set(symbol, tick);
-    this.journal.tick(tick);
-    const fills = this.server.triggerOrders(symbol);
-    if (fills.length > 0) this.traders.onFilled(fills);
-    if (this.isMoved[symbol.index] === 0) {
-      this.isMoved[symbol.index] = 1;
-      this.moved.push(symbol);
-    }
+    const tick = this.publishTick(symbol);
     this.sweepMargins();
     return tick;
   }
@@ -283,7 +275,12 @@ export class Simulator {
   }
 
   private tick(): void {
-    const symbol = this.feed.nextSymbol();
+    this.publishTick(this.feed.nextSymbol());
+    if (++this.ticksSinceSweep >= this.sweepInterval()) this.sweepMargins();
+  }
+
+  /** Steps the symbol's price, quotes and publishes it, fills what it triggers, marks it moved. */
+  private publishTick(symbol: SymbolInfo): Tick {
     const tick = this.feed.step(symbol, this.now);
     this.quotes.set(symbol, tick);
     this.journal.tick(tick);
@@ -293,7 +290,7 @@ export class Simulator {
       this.isMoved[symbol.index] = 1;
       this.moved.push(symbol);
     }
-    if (++this.ticksSinceSweep >= this.sweepInterval()) this.sweepMargins();
+    return tick;
   }
 
   /**
