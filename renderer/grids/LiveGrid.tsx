@@ -3,7 +3,7 @@
  * transactions (ag-grid applies them together every ~50 ms, in step with the core's frames), and
  * the toolbar filters apply as ag-grid's external filter. Column state is kept by the core.
  */
-import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, RowDataTransaction } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, IRowNode } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DeskApi } from '../../shared/contract';
@@ -11,8 +11,8 @@ import { recordGridFlush } from '../api/debug-handle';
 import { type GridName, useDeskStore } from '../stores/desk-store';
 import { keepColumnState } from './column-state';
 import { type FilterableRow, isDeskFilterActive, matchesDeskFilter } from './desk-filter';
-import { deskGridTheme } from './grid-setup';
-import type { RowFeed, RowSink } from './row-feed';
+import { columnStateEvents, liveGridOptions, rowSinkOf } from './grid-setup';
+import type { RowFeed } from './row-feed';
 
 export interface LiveRow extends FilterableRow {
   id: string;
@@ -28,13 +28,6 @@ export interface LiveGridProps<T extends LiveRow> {
   /** Called when the rendered rows may have changed (scroll, sort, filter, new data). */
   onRowsShown?: (api: GridApi<T>) => void;
 }
-
-const defaultColDef: ColDef = {
-  sortable: true,
-  resizable: true,
-  filter: true,
-  minWidth: 60,
-};
 
 export function LiveGrid<T extends LiveRow>({
   name,
@@ -71,11 +64,7 @@ export function LiveGrid<T extends LiveRow>({
       const { filters } = useDeskStore.getState();
       api.setGridOption('quickFilterText', filters.quick);
       void columns.restore(api as GridApi);
-      const sink: RowSink<T> = {
-        applyTransaction: (tx) => api.applyTransaction(tx as RowDataTransaction<T>),
-        applyTransactionAsync: (tx) => api.applyTransactionAsync(tx as RowDataTransaction<T>),
-      };
-      const detach = feed.attach(sink);
+      const detach = feed.attach(rowSinkOf(api));
       const offFeed = feed.onChange(countShown);
       countShown();
       api.addEventListener('gridPreDestroyed', () => {
@@ -118,39 +107,21 @@ export function LiveGrid<T extends LiveRow>({
 
   return (
     <AgGridReact<T>
-      theme={deskGridTheme}
+      {...liveGridOptions}
+      {...columnStateEvents(saveColumns)}
       columnDefs={columnDefs}
-      defaultColDef={defaultColDef as ColDef<T>}
       getRowId={getRowId}
       onGridReady={onGridReady}
       isExternalFilterPresent={isExternalFilterPresent}
       doesExternalFilterPass={doesExternalFilterPass}
       onModelUpdated={onModelUpdated}
       onAsyncTransactionsFlushed={(e) => recordGridFlush(name, e.results)}
-      // Batches already arrive one per core frame; ag-grid's default 50 ms wait would only add latency.
-      asyncTransactionWaitMillis={16}
-      // Re-sort only the rows a transaction changed, not all 20,000 on every frame.
-      deltaSort
       // A live book always scrolls; without these ag-grid measures the viewport after every
       // transaction, forcing a synchronous layout each frame (8% of the page's time at 20k rows).
       alwaysShowVerticalScroll
       alwaysShowHorizontalScroll
       onViewportChanged={rowsShown}
       onBodyScroll={rowsShown}
-      onSortChanged={saveColumns}
-      onColumnMoved={(e) => e.finished && saveColumns()}
-      onColumnResized={(e) => e.finished && saveColumns()}
-      onColumnVisible={saveColumns}
-      onColumnPinned={saveColumns}
-      // About 15 columns: render them all, so every figure is in the DOM for keyboard users and tests.
-      suppressColumnVirtualisation
-      // Rows move on every sort by profit; animating thousands of them costs more than it tells.
-      animateRows={false}
-      // Short: at accelerated sim speeds a visible row changes every frame, and a long flash
-      // would leave whole columns lit instead of pointing at what moved.
-      cellFlashDuration={150}
-      cellFadeDuration={350}
-      rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
       gridId={name}
     />
   );

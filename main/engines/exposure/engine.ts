@@ -7,6 +7,7 @@
  */
 import type { Account, Login, Order, Position, ServerId } from '../../../shared/domain';
 import type { SyncEvent } from '../../../shared/events';
+import type { ExposureSnapshot } from '../../../shared/exposure';
 import type { ServerBook } from '../book/state';
 import {
   addFigures,
@@ -30,7 +31,7 @@ import {
   figuresOf,
   sameSlice,
 } from './keys';
-import { buildSnapshot, type ExposureSnapshot } from './snapshot';
+import { buildSnapshot } from './snapshot';
 import { ExposureState, type SliceCells, sideOf } from './state';
 
 interface AccountRecord {

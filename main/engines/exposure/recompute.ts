@@ -6,9 +6,10 @@
  * taking back a contribution, moving an account or tracking locked volume shows as a difference.
  */
 import type { Account, GroupSpec, Order, Position, ServerId, SymbolSpec, Tick } from '../../../shared/domain';
+import type { ExposureSnapshot } from '../../../shared/exposure';
 import { addFigures, addOrder, addPosition, contributionOf, pendingVolumeOf } from './aggregates';
 import { type AccountSlice, classifyAccount, defaultExposureOptions, type ExposureOptions, figuresOf } from './keys';
-import { buildSnapshot, type ExposureSnapshot } from './snapshot';
+import { buildSnapshot } from './snapshot';
 import { ExposureState, sideOf } from './state';
 
 export interface ServerCache {

@@ -19,16 +19,6 @@ import { groupKey } from './keys';
 import type { ExposureState } from './state';
 import { type AssetLeg, valueCell } from './valuation';
 
-export type {
-  AssetRow,
-  ExposureFigures,
-  ExposureSnapshot,
-  GroupMargin,
-  GroupRow,
-  SliceRow,
-  SymbolRow,
-} from '../../../shared/exposure';
-
 interface Tally {
   clientBuy: number;
   clientSell: number;

@@ -15,8 +15,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DeskApi } from '../../../shared/contract';
 import { keepColumnState } from '../../grids/column-state';
-import { deskGridTheme } from '../../grids/grid-setup';
-import type { RowFeed, RowSink } from '../../grids/row-feed';
+import { columnStateEvents, liveGridOptions, rowSinkOf } from '../../grids/grid-setup';
+import type { RowFeed } from '../../grids/row-feed';
 
 export interface ExposureGridProps<T extends { id: string }> {
   desk: DeskApi;
@@ -27,8 +27,6 @@ export interface ExposureGridProps<T extends { id: string }> {
   testId: string;
   onDrill: (row: T) => void;
 }
-
-const defaultColDef: ColDef = { sortable: true, resizable: true, filter: true, minWidth: 60 };
 
 export function ExposureGrid<T extends { id: string }>({
   desk,
@@ -49,11 +47,7 @@ export function ExposureGrid<T extends { id: string }>({
       const api = event.api;
       apiRef.current = api;
       void columns.restore(api as GridApi);
-      const sink: RowSink<T> = {
-        applyTransaction: (tx) => api.applyTransaction(tx),
-        applyTransactionAsync: (tx) => api.applyTransactionAsync(tx),
-      };
-      const detach = feed.attach(sink);
+      const detach = feed.attach(rowSinkOf(api));
       api.addEventListener('gridPreDestroyed', () => {
         detach();
         apiRef.current = null;
@@ -79,25 +73,13 @@ export function ExposureGrid<T extends { id: string }>({
   return (
     <div className="panel-grid" data-testid={testId}>
       <AgGridReact<T>
-        theme={deskGridTheme}
+        {...liveGridOptions}
+        {...columnStateEvents(saveColumns)}
         columnDefs={columnDefs}
-        defaultColDef={defaultColDef as ColDef<T>}
         getRowId={getRowId}
         onGridReady={onGridReady}
         onRowClicked={onRowClicked}
         onCellKeyDown={onCellKeyDown}
-        asyncTransactionWaitMillis={16}
-        deltaSort
-        suppressColumnVirtualisation
-        animateRows={false}
-        cellFlashDuration={150}
-        cellFadeDuration={350}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-        onSortChanged={saveColumns}
-        onColumnMoved={(e) => e.finished && saveColumns()}
-        onColumnResized={(e) => e.finished && saveColumns()}
-        onColumnVisible={saveColumns}
-        onColumnPinned={saveColumns}
       />
     </div>
   );
