@@ -26,6 +26,26 @@ const requests = {
   'alerts.settings.save': true,
   'layout.get': true,
   'layout.save': true,
+  'session.state': true,
+  'session.setup': true,
+  'session.signIn': true,
+  'session.signOut': true,
+  'operators.list': true,
+  'operators.save': true,
+  'limits.get': true,
+  'limits.save': true,
+  'actions.balance': true,
+  'actions.account': true,
+  'actions.preview': true,
+  'actions.approve': true,
+  'actions.reject': true,
+  'actions.list': true,
+  'actions.bulk': true,
+  'groups.list': true,
+  'audit.list': true,
+  'audit.verify': true,
+  'audit.export': true,
+  'clients.drawer': true,
 } as const satisfies Record<RequestName, true>;
 
 const streams = {
@@ -34,6 +54,7 @@ const streams = {
   status: true,
   exposure: true,
   alerts: true,
+  actions: true,
 } as const satisfies Record<StreamName, true>;
 
 export const preloadRequestNames = Object.keys(requests) as RequestName[];

@@ -5,9 +5,33 @@
  * boundary; outputs are typed by them.
  */
 import { z } from 'zod';
+import {
+  accountChangeSchema,
+  actionRowSchema,
+  auditEntrySchema,
+  auditFilterSchema,
+  auditVerificationSchema,
+  balanceRequestSchema,
+  bulkRequestSchema,
+  bulkResultSchema,
+  clientDrawerSchema,
+  groupInfoSchema,
+  impactPreviewSchema,
+  previewRequestSchema,
+} from './actions';
 import { alertSettingsSchema } from './alert-settings';
 import { alertChangeSchema, alertSchema } from './alerts';
 import { exposureSnapshotSchema } from './exposure';
+import {
+  type Actor,
+  limitsSchema,
+  operatorNameSchema,
+  operatorSchema,
+  type Permission,
+  passwordSchema,
+  roleSchema,
+  sessionStateSchema,
+} from './operators';
 import { accountRowSchema, dealRowSchema, positionRowSchema, rowDeltaSchema, serverStatusSchema } from './rows';
 
 const server = z.string().min(1).max(64);
@@ -37,18 +61,30 @@ export const alertRowSchema = alertSchema.extend({ id: z.string() });
 export type AlertRow = z.infer<typeof alertRowSchema>;
 const alertKey = z.object({ key: z.string().min(1).max(256) }).strict();
 
+const actionId = z.object({ id: z.string().min(1).max(64) }).strict();
+
 /** Layout keys are names the renderer chooses for its own state, never paths. */
 const layoutKey = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, 'a layout key is a short lowercase name');
 
 export const requests = {
   /** The window has subscribed and can take streams; answers what it needs to render the first frame. */
   'desk.ready': {
+    permission: 'read',
     input: z.object({}).strict(),
     output: z.object({ deskCurrency: z.string(), servers: z.array(z.string()), version: z.string() }),
   },
-  'positions.list': { input: gridFilter, output: z.array(positionRowSchema) },
-  'accounts.list': { input: gridFilter, output: z.array(accountRowSchema) },
+  'positions.list': {
+    permission: 'read',
+    input: gridFilter,
+    output: z.array(positionRowSchema),
+  },
+  'accounts.list': {
+    permission: 'read',
+    input: gridFilter,
+    output: z.array(accountRowSchema),
+  },
   'deals.list': {
+    permission: 'read',
     input: z
       .object({
         server: server.optional(),
@@ -61,28 +97,40 @@ export const requests = {
       .refine((q) => q.fromMsc <= q.toMsc, 'fromMsc must not be after toMsc'),
     output: z.array(dealRowSchema),
   },
-  'status.list': { input: z.object({}).strict(), output: z.array(serverStatusSchema) },
+  'status.list': {
+    permission: 'read',
+    input: z.object({}).strict(),
+    output: z.array(serverStatusSchema),
+  },
   /**
    * The rows a window shows. Price revaluations of these rows stream every frame; the rest of
    * the book is revalued in slices, so 20,000 positions never flood a window at once.
    */
   'positions.viewport': {
+    permission: 'read',
     input: z.object({ ids: z.array(z.string().max(80)).max(500) }).strict(),
     output: z.object({ watching: z.number().int() }),
   },
   /** The embedded simulator's speed: 0 pauses it (training, demos, tests); refused on a real server. */
   'sim.control': {
+    permission: 'simulate',
     input: z.object({ speed: z.number().min(0).max(1000) }).strict(),
     output: z.object({ speed: z.number() }),
   },
   /** A market shock in the embedded simulator: one symbol's price jumps by `percent` (training, tests). */
   'sim.shock': {
+    permission: 'simulate',
     input: z.object({ symbol, percent: z.number().min(-90).max(500) }).strict(),
     output: z.object({ symbol: z.string(), bid: z.number(), ask: z.number() }),
   },
-  'exposure.snapshot': { input: z.object({}).strict(), output: exposureSnapshotSchema },
+  'exposure.snapshot': {
+    permission: 'read',
+    input: z.object({}).strict(),
+    output: exposureSnapshotSchema,
+  },
   /** A symbol's recent mid prices (per second), the desk's trades in it, and the broker's net exposure. */
   'charts.symbol': {
+    permission: 'read',
     input: z.object({ server, symbol }).strict(),
     output: z.object({
       prices: z.array(z.object({ timeMsc: z.number().int(), price: z.number() })),
@@ -100,10 +148,19 @@ export const requests = {
     }),
   },
   /** The open positions behind one exposure row (drill-down). */
-  'exposure.positions': { input: exposureRowRef, output: z.array(positionRowSchema) },
+  'exposure.positions': {
+    permission: 'read',
+    input: exposureRowRef,
+    output: z.array(positionRowSchema),
+  },
   /** Alerts not yet resolved, and those resolved in the last hour. */
-  'alerts.list': { input: z.object({}).strict(), output: z.array(alertRowSchema) },
+  'alerts.list': {
+    permission: 'read',
+    input: z.object({}).strict(),
+    output: z.array(alertRowSchema),
+  },
   'alerts.history': {
+    permission: 'read',
     input: z
       .object({
         key: z.string().min(1).max(256).optional(),
@@ -115,8 +172,13 @@ export const requests = {
       .strict(),
     output: z.array(alertChangeSchema.extend({ id: z.number().int() })),
   },
-  'alerts.acknowledge': { input: alertKey, output: alertRowSchema },
+  'alerts.acknowledge': {
+    permission: 'acknowledge',
+    input: alertKey,
+    output: alertRowSchema,
+  },
   'alerts.snooze': {
+    permission: 'acknowledge',
     input: alertKey
       .extend({
         minutes: z
@@ -128,15 +190,112 @@ export const requests = {
       .strict(),
     output: alertRowSchema,
   },
-  'alerts.resolve': { input: alertKey, output: alertRowSchema },
-  'alerts.settings': { input: z.object({}).strict(), output: alertSettingsSchema },
-  'alerts.settings.save': { input: z.object({ settings: alertSettingsSchema }).strict(), output: alertSettingsSchema },
-  'layout.get': { input: z.object({ key: layoutKey }).strict(), output: z.unknown() },
+  'alerts.resolve': {
+    permission: 'acknowledge',
+    input: alertKey,
+    output: alertRowSchema,
+  },
+  'alerts.settings': {
+    permission: 'read',
+    input: z.object({}).strict(),
+    output: alertSettingsSchema,
+  },
+  'alerts.settings.save': {
+    permission: 'tune-alerts',
+    input: z.object({ settings: alertSettingsSchema }).strict(),
+    output: alertSettingsSchema,
+  },
+  'layout.get': {
+    permission: 'read',
+    input: z.object({ key: layoutKey }).strict(),
+    output: z.unknown(),
+  },
   'layout.save': {
+    permission: 'read',
     input: z.object({ key: layoutKey, state: z.unknown() }).strict(),
     output: z.object({ saved: z.literal(true) }),
   },
-} as const;
+  // ── operators and sessions (issue 5) ───────────────────────────────────────────────────────
+  /** Who is signed in on this window, and whether the first admin must still be created. */
+  'session.state': { permission: 'public', input: z.object({}).strict(), output: sessionStateSchema },
+  /** First launch only: creates the admin and signs them in. Refused once any operator exists. */
+  'session.setup': {
+    permission: 'public',
+    input: z.object({ name: operatorNameSchema, password: passwordSchema }).strict(),
+    output: sessionStateSchema,
+  },
+  'session.signIn': {
+    permission: 'public',
+    input: z.object({ name: z.string().max(64), password: z.string().max(256) }).strict(),
+    output: sessionStateSchema,
+  },
+  'session.signOut': { permission: 'public', input: z.object({}).strict(), output: sessionStateSchema },
+  'operators.list': { permission: 'admin', input: z.object({}).strict(), output: z.array(operatorSchema) },
+  /** Creates or edits an operator; a new operator needs a password. */
+  'operators.save': {
+    permission: 'admin',
+    input: z
+      .object({
+        name: operatorNameSchema,
+        role: roleSchema,
+        password: passwordSchema.optional(),
+        /** Left out: unchanged (a new operator starts enabled). */
+        disabled: z.boolean().optional(),
+      })
+      .strict(),
+    output: operatorSchema,
+  },
+  'limits.get': { permission: 'read', input: z.object({}).strict(), output: limitsSchema },
+  'limits.save': { permission: 'admin', input: z.object({ limits: limitsSchema }).strict(), output: limitsSchema },
+
+  // ── dealer actions (issue 5) ───────────────────────────────────────────────────────────────
+  /** A balance operation: validated, limit-checked, audited, then sent (or held for a second operator). */
+  'actions.balance': { permission: 'act', input: balanceRequestSchema, output: actionRowSchema },
+  /** A group, leverage or trading change, confirmed by the account event that follows. */
+  'actions.account': {
+    permission: 'act',
+    input: z.object({ server, login: z.number().int(), change: accountChangeSchema }).strict(),
+    output: actionRowSchema,
+  },
+  /** What a change would do to the account's margin level, before it is sent. */
+  'actions.preview': { permission: 'read', input: previewRequestSchema, output: impactPreviewSchema },
+  'actions.approve': { permission: 'approve', input: actionId, output: actionRowSchema },
+  'actions.reject': {
+    permission: 'approve',
+    input: actionId.extend({ reason: z.string().trim().min(1).max(200) }).strict(),
+    output: actionRowSchema,
+  },
+  /** Recent actions, newest first (all that are not settled, and the settled ones of the last day). */
+  'actions.list': {
+    permission: 'read',
+    input: z.object({ server: server.optional(), login: login.optional() }).strict(),
+    output: z.array(actionRowSchema),
+  },
+  'actions.bulk': { permission: 'act', input: bulkRequestSchema, output: bulkResultSchema },
+  'groups.list': { permission: 'read', input: z.object({ server }).strict(), output: z.array(groupInfoSchema) },
+
+  // ── audit trail and clients (issue 5) ──────────────────────────────────────────────────────
+  'audit.list': {
+    permission: 'read',
+    input: auditFilterSchema
+      .extend({
+        beforeId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(5_000).default(500),
+      })
+      .strict(),
+    output: z.array(auditEntrySchema),
+  },
+  /** Walks the whole chain and reports the first entry that was altered, if any. */
+  'audit.verify': { permission: 'read', input: z.object({}).strict(), output: auditVerificationSchema },
+  /** The filtered trail as CSV (every match, oldest first). */
+  'audit.export': {
+    permission: 'read',
+    input: auditFilterSchema,
+    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+  /** A client: its accounts across servers, live, and one timeline of deals, money, actions and alerts. */
+  'clients.drawer': { permission: 'read', input: z.object({ server, login }).strict(), output: clientDrawerSchema },
+} as const satisfies Record<string, { permission: Permission; input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {
   positions: rowDeltaSchema(positionRowSchema),
@@ -146,6 +305,8 @@ export const streams = {
   exposure: exposureSnapshotSchema,
   /** Alerts that opened or changed (state, level, value) since the last frame. */
   alerts: rowDeltaSchema(alertRowSchema),
+  /** Dealer actions that were created or changed state (pending → confirmed, awaiting approval, ...). */
+  actions: rowDeltaSchema(actionRowSchema),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -162,6 +323,10 @@ export type ErrorCode =
   | 'bad_request'
   | 'unknown_channel'
   | 'forbidden_sender'
+  /** No operator is signed in on this window. */
+  | 'signed_out'
+  /** The operator's role does not allow it, or a limit refuses it. */
+  | 'forbidden'
   | 'not_ready'
   | 'not_supported'
   | 'internal';
@@ -174,7 +339,12 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: DeskError };
 /** Who is asking: each window (or browser tab) gets its own id from its transport. */
 export interface RequestContext {
   windowId: string;
+  /** The operator signed in on that window; null only for public requests (sign-in itself). */
+  operator: Actor | null;
 }
+
+/** What each request needs (a compile error if a request does not say). */
+export const permissionOf = (name: RequestName): Permission => requests[name].permission;
 
 /** What the core must implement: one handler per request, typed from the contract. */
 export type Handlers = {

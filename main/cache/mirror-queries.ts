@@ -100,6 +100,10 @@ export function prepareMirrorQueries(db: Database.Database) {
     dealsOnServer: deals('AND server = @server'),
     dealsOfLogin: deals('AND login = @login'),
     dealsOfLoginOnServer: deals('AND server = @server AND login = @login'),
+    // A dealer's balance operations (DealAction 2..6) of one login, oldest first: few per login.
+    balanceDealsOfLogin: db.prepare<[{ server: ServerId; login: Login }], OnServer<Deal>>(`
+      SELECT ${DEAL_COLUMNS} FROM deals
+      WHERE login = @login AND server = @server AND action BETWEEN 2 AND 6 ORDER BY time_msc, ticket`),
 
     symbols: db.prepare<[ServerId], SymbolSpec>(`
       SELECT symbol, path, description, digits, calc_mode AS calcMode, contract_size AS contractSize,
@@ -134,6 +138,8 @@ export interface MirrorQueries {
   accounts(filter?: AccountFilter): OnServer<Account>[];
   openOrders(filter?: OrderFilter): OnServer<Order>[];
   deals(query: DealQuery): OnServer<Deal>[];
+  /** Balance, credit, charge, correction and bonus deals (DealAction 2..6) of one login, oldest first. */
+  balanceDeals(server: ServerId, login: Login): OnServer<Deal>[];
   symbols(server: ServerId): SymbolSpec[];
   groups(server: ServerId): GroupSpec[];
   latestTicks(server: ServerId): Tick[];
@@ -177,6 +183,7 @@ export function mirrorQueries(q: MirrorQueryStatements): MirrorQueries {
       if (login !== undefined) return q.dealsOfLogin.all(query);
       return server === undefined ? q.deals.all(query) : q.dealsOnServer.all(query);
     },
+    balanceDeals: (server, login) => q.balanceDealsOfLogin.all({ server, login }),
     symbols: (server) => q.symbols.all(server),
     groups: (server) => q.groups.all(server).map((row) => ({ ...row, coverage: row.coverage === 1 })),
     latestTicks: (server) => q.latestTicks.all(server),

@@ -24,6 +24,8 @@ describe('query plans', () => {
     expect(planOf.deals).toMatch(/SEARCH deals USING INDEX deals_by_time/);
     expect(planOf.dealsOnServer).toMatch(/deals_by_server_time/);
     expect(planOf.dealsOfLogin).toMatch(/deals_by_login_time/);
+    expect(planOf.balanceDealsOfLogin).toMatch(/deals_by_login_time/);
+    expect(planOf.balanceDealsOfLogin).not.toMatch(/SCAN deals/);
     for (const [name, plan] of plans) {
       if (name.startsWith('deals')) expect(plan).not.toMatch(/SCAN deals/);
       if (name.startsWith('openPositions')) expect(plan).toMatch(/COVERING INDEX deals_by_position/);

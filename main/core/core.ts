@@ -4,12 +4,12 @@
  * (main/index.ts for Electron, main/web.ts for browser mode) call this and nothing deeper.
  */
 import { mkdirSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import path from 'node:path';
 import { version } from '../../package.json';
-import { openAlertsStore, openMirror, openRecordStore, type RecordStore } from '../cache';
+import type { RecordStore } from '../cache';
 import { SimulatorSource } from '../sources/simulator/source';
 import { type AssembledCore, assembleCore } from './desk-core';
+import { simulatorParts } from './simulator-parts';
+import { openDeskStores } from './stores';
 
 export type { Core } from './desk-core';
 
@@ -40,10 +40,8 @@ export function createCore(options: CoreOptions): AssembledCore {
   const { seed, speed, clients, initialPositions } = options.simulator;
   // One server id per seed: a desk restarted with another seed must not resume the old stream.
   const server = `sim-${seed}`;
-  const mirror = openMirror(path.join(options.dataDir, 'mirror.db'));
-  const record = openRecordStore(path.join(options.dataDir, 'desk.db'));
-  const alertsStore = openAlertsStore(path.join(options.dataDir, 'desk.db'));
-  const operatorName = userInfo().username;
+  const stores = openDeskStores(options.dataDir);
+  const { record } = stores;
   const simulator = new SimulatorSource(
     {
       seed,
@@ -52,7 +50,12 @@ export function createCore(options: CoreOptions): AssembledCore {
       ...(clients !== undefined && { clients }),
       ...(initialPositions !== undefined && { initialPositions }),
     },
-    { speed },
+    {
+      speed,
+      // What the simulated server applied from outside its seed: replayed on start, so it never forgets.
+      recordedOperations: stores.simulatorOperations.load(server),
+      onOperation: (operation) => stores.simulatorOperations.append(server, operation),
+    },
   );
   // The simulated brokerage's CRM: its clients and their logins (idempotent on every start).
   const crm = simulator.crm();
@@ -61,22 +64,13 @@ export function createCore(options: CoreOptions): AssembledCore {
     `core: simulator ${server} (seed ${seed}, speed ×${speed}), ${crm.clients.length} clients, data in ${options.dataDir}`,
   );
   return assembleCore(
-    {
-      mirror,
-      record,
-      alertsStore,
-      sources: [simulator],
-      simulatorSpeed: (s) => simulator.setSpeed(s),
-      simulatorShock: (symbol, percent) => simulator.shock(symbol, percent),
-    },
+    { ...stores, ...simulatorParts(simulator) },
     {
       deskCurrency: options.deskCurrency ?? 'USD',
       version,
       frameMs: 50,
       statusEveryMs: 500,
       log,
-      // Until operators sign in (issue 5), who acknowledged an alert is the desk's OS account.
-      operator: () => operatorName,
     },
   );
 }

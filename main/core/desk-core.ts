@@ -6,14 +6,21 @@
 import type { Handlers, StreamName, StreamPayload } from '../../shared/contract';
 import type { Tick } from '../../shared/domain';
 import type { SyncEvent } from '../../shared/events';
-import type { AlertsStore, MirrorCache, RecordStore } from '../cache';
+import type { Actor } from '../../shared/operators';
+import { ActionDesk } from '../actions/action-desk';
+import { DeskLimits } from '../actions/limits';
+import type { ServerGateway } from '../actions/server-gateway';
+import { Sessions } from '../actions/sessions';
+import type { MirrorCache } from '../cache';
 import { DeskBook } from '../engines/book/book';
 import type { ClientRef } from '../engines/book/rows';
+import type { Refusal } from '../ipc/router';
 import type { Source } from '../sources/source';
 import { createHandlers } from './handlers';
 import { Ingest } from './ingest';
 import { RiskDesk } from './risk';
 import { StatusBoard } from './status';
+import type { DeskStores } from './stores';
 
 export type StreamListener = <K extends StreamName>(
   stream: K,
@@ -26,15 +33,16 @@ export interface Core {
   /** Stream deltas; windowId null = for every window, else only for that window. */
   onStream(listener: StreamListener): () => void;
   windowClosed(windowId: string): void;
+  operatorOf(windowId: string): Actor | undefined;
+  refused(refusal: Refusal): void;
   start(): void;
   stop(): Promise<void>;
 }
 
-export interface CoreParts {
-  mirror: MirrorCache;
-  record: RecordStore;
-  alertsStore: AlertsStore;
+export interface CoreParts extends DeskStores {
   sources: Source[];
+  /** How the desk acts on each server (balance operations, user changes). */
+  gateways: ServerGateway[];
   /** Set when the embedded simulator runs: its speed control (0 pauses) and market shock. */
   simulatorSpeed?: (speed: number) => number;
   simulatorShock?: (symbol: string, percent: number) => Tick | undefined;
@@ -46,8 +54,6 @@ export interface CoreSettings {
   frameMs: number;
   statusEveryMs: number;
   log: (line: string) => void;
-  /** Who acts on alerts until operators sign in (issue 5). */
-  operator: () => string;
 }
 
 export interface AssembledCore extends Core {
@@ -55,6 +61,8 @@ export interface AssembledCore extends Core {
   readonly ingest: Ingest;
   readonly status: StatusBoard;
   readonly risk: RiskDesk;
+  readonly sessions: Sessions;
+  readonly actions: ActionDesk;
 }
 
 export function assembleCore(parts: CoreParts, settings: CoreSettings): AssembledCore {
@@ -71,15 +79,30 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
   const book = new DeskBook(clientOf);
   const status = new StatusBoard();
   const ingest = new Ingest(parts.mirror, book, status);
+  const sessions = new Sessions({ operators: parts.operators, audit: parts.audit, log: settings.log });
+  const limits = new DeskLimits({ record: parts.record, audit: parts.audit, log: settings.log });
   const risk = new RiskDesk({
     book,
     record: parts.record,
     alertsStore: parts.alertsStore,
     status,
     deskCurrency: settings.deskCurrency,
-    operator: settings.operator,
+    audit: parts.audit,
   });
-  ingest.onApplied((server, result) => risk.applied(server, result.applied));
+  const actions = new ActionDesk({
+    store: parts.actions,
+    audit: parts.audit,
+    book,
+    mirror: parts.mirror,
+    gateways: parts.gateways,
+    limits: () => limits.get(),
+    deskCurrency: settings.deskCurrency,
+    log: settings.log,
+  });
+  ingest.onApplied((server, result) => {
+    risk.applied(server, result.applied);
+    actions.applied(server, result.applied);
+  });
   const viewports = new Map<string, Set<string>>();
   const listeners = new Set<StreamListener>();
   const servers = () => parts.sources.map((s) => s.server);
@@ -93,6 +116,10 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     version: settings.version,
     viewports,
     risk,
+    sessions,
+    limits,
+    audit: parts.audit,
+    actions,
     simulatorSpeed: parts.simulatorSpeed,
     simulatorShock: parts.simulatorShock,
   });
@@ -114,6 +141,8 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     const riskFrame = risk.frame();
     if (riskFrame.exposure) emit('exposure', riskFrame.exposure, null);
     if (riskFrame.alerts.upserts.length > 0) emit('alerts', riskFrame.alerts, null);
+    const changedActions = actions.takeChanges();
+    if (changedActions.length > 0) emit('actions', { upserts: changedActions, removes: [] }, null);
     const now = Date.now();
     if (now - lastStatusAt >= settings.statusEveryMs) {
       lastStatusAt = now;
@@ -127,12 +156,29 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     ingest,
     status,
     risk,
+    sessions,
+    actions,
     onStream(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     windowClosed(windowId) {
       viewports.delete(windowId);
+      sessions.windowClosed(windowId);
+    },
+    operatorOf: (windowId) => sessions.operatorOf(windowId),
+    refused(refusal) {
+      parts.audit.append({
+        operator: refusal.operator?.name ?? '(signed out)',
+        action: 'request.refused',
+        server: serverOf(refusal.input),
+        login: loginOf(refusal.input),
+        subject: refusal.channel,
+        before: null,
+        after: refusal.input ?? null,
+        result: 'refused',
+        message: refusal.message,
+      });
     },
     start() {
       for (const source of parts.sources) {
@@ -148,12 +194,21 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
         );
       }
       frameTimer = setInterval(frame, settings.frameMs);
+      // Actions left sending or pending by the last run: look for their events, then resume.
+      actions
+        .restore()
+        .catch((error) => settings.log(`actions: restore failed: ${error instanceof Error ? error.stack : error}`));
     },
     async stop() {
       if (frameTimer) clearInterval(frameTimer);
+      actions.dispose();
       await Promise.all(parts.sources.map((s) => s.stop()));
       parts.mirror.close();
+      parts.actions.close();
+      parts.simulatorOperations.close();
       parts.alertsStore.close();
+      parts.audit.close();
+      parts.operators.close();
       parts.record.close();
     },
   };
@@ -173,4 +228,14 @@ function snapshotOf(mirror: MirrorCache, server: string, book: DeskBook): SyncEv
     events.push({ type: 'position.add', ...head, position });
   }
   return events;
+}
+
+/** The account a refused request was about, when its input names one (for filtering the trail). */
+function serverOf(input: unknown): string | null {
+  const server = (input as { server?: unknown } | null)?.server;
+  return typeof server === 'string' ? server.slice(0, 64) : null;
+}
+function loginOf(input: unknown): number | null {
+  const login = (input as { login?: unknown } | null)?.login;
+  return typeof login === 'number' && Number.isSafeInteger(login) ? login : null;
 }

@@ -2,8 +2,15 @@
 import { DeskRequestError, type Handlers } from '../../shared/contract';
 import type { Tick } from '../../shared/domain';
 import { volumeToLots } from '../../shared/units';
+import type { ActionDesk } from '../actions/action-desk';
+import type { DeskLimits } from '../actions/limits';
+import type { Sessions } from '../actions/sessions';
+import { auditCsvFilename } from '../audit/csv';
+import type { AuditTrail } from '../audit/trail';
 import type { MirrorCache, RecordStore } from '../cache';
 import type { DeskBook } from '../engines/book/book';
+import { actorOf } from './actor';
+import { clientDrawer } from './client-drawer';
 import type { RiskDesk } from './risk';
 import type { StatusBoard } from './status';
 
@@ -18,6 +25,10 @@ export interface HandlerDeps {
   /** Each window's visible position rows (see DeskBook.takeDeltas). */
   viewports: Map<string, Set<string>>;
   risk: RiskDesk;
+  sessions: Sessions;
+  limits: DeskLimits;
+  audit: AuditTrail;
+  actions: ActionDesk;
   /** The embedded simulator's speed control; undefined when no simulator runs. */
   simulatorSpeed?: (speed: number) => number;
   /** The embedded simulator's market shock; undefined when no simulator runs. */
@@ -63,6 +74,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!tick) throw new DeskRequestError('bad_request', `The simulator has no symbol ${symbol}.`);
       return { symbol: tick.symbol, bid: tick.bid, ask: tick.ask };
     },
+    'session.state': (_, ctx) => deps.sessions.state(ctx.windowId),
+    'session.setup': ({ name, password }, ctx) => deps.sessions.setup(ctx.windowId, name, password),
+    'session.signIn': ({ name, password }, ctx) => deps.sessions.signIn(ctx.windowId, name, password),
+    'session.signOut': (_, ctx) => deps.sessions.signOut(ctx.windowId),
+    'operators.list': () => deps.sessions.list(),
+    'operators.save': (input, ctx) => deps.sessions.save(actorOf(ctx), input),
+    'limits.get': () => deps.limits.get(),
+    'limits.save': ({ limits }, ctx) => deps.limits.save(actorOf(ctx), limits),
+    'audit.list': ({ beforeId, limit, ...filter }) => deps.audit.list(filter, { beforeId, limit }),
+    'audit.verify': () => deps.audit.verify(),
+    'audit.export': (filter) => ({ filename: auditCsvFilename(Date.now()), ...deps.audit.exportCsv(filter) }),
+    'actions.balance': (input, ctx) => deps.actions.balance(input, actorOf(ctx)),
+    'actions.account': (input, ctx) => deps.actions.account(input, actorOf(ctx)),
+    'actions.preview': (input) => deps.actions.preview(input),
+    'actions.approve': ({ id }, ctx) => deps.actions.approve(id, actorOf(ctx)),
+    'actions.reject': ({ id, reason }, ctx) => deps.actions.reject(id, reason, actorOf(ctx)),
+    'actions.list': (filter) => deps.actions.list(filter),
+    'actions.bulk': (input, ctx) => deps.actions.bulk(input, actorOf(ctx)),
+    'groups.list': ({ server }) => deps.actions.groups(server),
+    'clients.drawer': ({ server, login }) =>
+      clientDrawer(
+        {
+          record: deps.record,
+          accountRow: (s, l) => deps.book.accountRows({ server: s, login: l })[0],
+          deals: (s, l, limit) =>
+            deps.mirror.deals({ server: s, login: l, fromMsc: 0, toMsc: Number.MAX_SAFE_INTEGER, limit }),
+          actions: (s, l) => deps.actions.list({ server: s, login: l }),
+          alerts: () => deps.risk.alerts.alerts(),
+        },
+        server,
+        login,
+      ),
     'layout.get': ({ key }) => deps.record.setting(`layout.${key}`) ?? null,
     'layout.save': ({ key, state }) => {
       const json = JSON.stringify(state ?? null);

@@ -10,10 +10,12 @@ import type { ServerId } from '../../shared/domain';
 import type { SyncEvent } from '../../shared/events';
 import type { ExposureSnapshot } from '../../shared/exposure';
 import type { RowDelta } from '../../shared/rows';
+import type { AuditTrail } from '../audit/trail';
 import type { AlertsStore, RecordStore } from '../cache';
 import { AlertsEngine } from '../engines/alerts';
 import type { DeskBook } from '../engines/book/book';
 import { ExposureEngine } from '../engines/exposure';
+import { actorOf } from './actor';
 import { ChartHistory } from './chart-history';
 import type { StatusBoard } from './status';
 
@@ -37,8 +39,8 @@ export interface RiskDeps {
   alertsStore: AlertsStore;
   status: StatusBoard;
   deskCurrency: string;
-  /** Who acts on an alert: the OS user until operators sign in (issue 5). */
-  operator: () => string;
+  /** Where acknowledgements, snoozes, resolutions and threshold changes are recorded. */
+  audit: Pick<AuditTrail, 'append'>;
   clock?: () => number;
 }
 
@@ -196,6 +198,30 @@ export class RiskDesk {
     return { upserts: [...latest.values()].map(alertRow), removes: [] };
   }
 
+  /** A margin alert's subject is its login, so the trail can be filtered by account. */
+  private audit(
+    operator: string,
+    action: string,
+    key: string,
+    before: unknown,
+    after: unknown,
+    result: 'ok' | 'refused',
+    message: string,
+  ): void {
+    const subject = this.alerts.alerts().find((a) => a.key === key);
+    this.deps.audit.append({
+      operator,
+      action,
+      server: subject?.server ?? null,
+      login: subject?.rule === 'margin' ? Number(subject.subject) : null,
+      subject: key,
+      before: before ?? null,
+      after: after ?? null,
+      result,
+      message,
+    });
+  }
+
   handlers(): Pick<
     Handlers,
     | 'exposure.snapshot'
@@ -209,10 +235,15 @@ export class RiskDesk {
     | 'alerts.settings'
     | 'alerts.settings.save'
   > {
-    const act = (result: AlertActionResult): AlertRow => {
-      if (!result.ok) throw new DeskRequestError('bad_request', result.error.message);
+    const act = (action: string, key: string, who: string, result: AlertActionResult): AlertRow => {
+      const before = this.alerts.alerts().find((a) => a.key === key);
+      if (!result.ok) {
+        this.audit(who, action, key, before, undefined, 'refused', result.error.message);
+        throw new DeskRequestError('bad_request', result.error.message);
+      }
       // The change is history: saved now, not at the next frame.
       this.deps.alertsStore.save(this.alerts.drain());
+      this.audit(who, action, key, before && { state: before.state }, { state: result.value.state }, 'ok', '');
       return alertRow(result.value);
     };
     return {
@@ -227,17 +258,27 @@ export class RiskDesk {
           .map(alertRow);
       },
       'alerts.history': (query) => this.deps.alertsStore.history(query),
-      'alerts.acknowledge': ({ key }) => act(this.alerts.acknowledge(key, this.deps.operator(), this.clock())),
-      'alerts.snooze': ({ key, minutes }) => {
-        const now = this.clock();
-        return act(this.alerts.snooze(key, this.deps.operator(), now + minutes * 60_000, now));
+      'alerts.acknowledge': ({ key }, ctx) => {
+        const who = actorOf(ctx).name;
+        return act('alert.acknowledge', key, who, this.alerts.acknowledge(key, who, this.clock()));
       },
-      'alerts.resolve': ({ key }) => act(this.alerts.resolve(key, this.deps.operator(), this.clock())),
-      'alerts.settings': () => this.alerts.settings,
-      'alerts.settings.save': ({ settings }) => {
+      'alerts.snooze': ({ key, minutes }, ctx) => {
+        const who = actorOf(ctx).name;
         const now = this.clock();
-        this.deps.alertsStore.saveSettings(settings, this.deps.operator(), now);
-        this.alerts.updateSettings(settings, this.deps.operator(), now);
+        return act('alert.snooze', key, who, this.alerts.snooze(key, who, now + minutes * 60_000, now));
+      },
+      'alerts.resolve': ({ key }, ctx) => {
+        const who = actorOf(ctx).name;
+        return act('alert.resolve', key, who, this.alerts.resolve(key, who, this.clock()));
+      },
+      'alerts.settings': () => this.alerts.settings,
+      'alerts.settings.save': ({ settings }, ctx) => {
+        const who = actorOf(ctx).name;
+        const now = this.clock();
+        const before = this.alerts.settings;
+        this.deps.alertsStore.saveSettings(settings, who, now);
+        this.alerts.updateSettings(settings, who, now);
+        this.audit(who, 'alert.thresholds', 'alert settings', before, settings, 'ok', '');
         return this.alerts.settings;
       },
     };

@@ -4,6 +4,8 @@
  * on this small surface rather than on the whole core.
  */
 import type { Handlers, StreamName, StreamPayload } from '../../shared/contract';
+import type { Actor } from '../../shared/operators';
+import type { Refusal } from './router';
 
 export type StreamListener = <K extends StreamName>(
   stream: K,
@@ -16,4 +18,8 @@ export interface DeskCore {
   readonly handlers: Handlers;
   onStream(listener: StreamListener): () => void;
   windowClosed(windowId: string): void;
+  /** Who is signed in on a window; streams and non-public requests need someone. */
+  operatorOf(windowId: string): Actor | undefined;
+  /** A refused attempt to change something (bad input, missing rights), for the audit trail. */
+  refused?(refusal: Refusal): void;
 }

@@ -17,6 +17,7 @@ const coalescing: { [K in StreamName]: 'rows' | 'latest' } = {
   status: 'latest',
   exposure: 'latest',
   alerts: 'rows',
+  actions: 'rows',
 };
 
 export interface FrameBatcherOptions {
@@ -31,6 +32,8 @@ export interface FrameBatcher {
   push<K extends StreamName>(stream: K, payload: StreamPayload<K>): void;
   /** The window can take streams: flush what was queued at the next frame, then every frame. */
   ready(): void;
+  /** The window's operator signed out: drop what is queued and send nothing until `ready` again. */
+  hold(): void;
   dispose(): void;
 }
 
@@ -131,6 +134,13 @@ export function createFrameBatcher(options: FrameBatcherOptions): FrameBatcher {
     ready() {
       isReady = true;
       schedule();
+    },
+    hold() {
+      isReady = false;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      rowChanges.clear();
+      latest.clear();
     },
     dispose() {
       disposed = true;

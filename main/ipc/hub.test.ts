@@ -36,6 +36,29 @@ describe('hub', () => {
     expect(window.send).toHaveBeenCalledWith('positions', { upserts: [positionRow(1)], removes: [] });
   });
 
+  it('stops streaming to a window as soon as its operator is signed out, until it is ready again', async () => {
+    const { core, hub, open } = setup();
+    const window = open();
+    await hub.request(window.windowId, 'desk.ready', {}, URL);
+    core.emit('positions', { upserts: [positionRow(1)], removes: [] });
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(window.send).toHaveBeenCalledTimes(1);
+
+    core.signedIn = undefined; // signed out, or disabled by an admin elsewhere
+    core.emit('positions', { upserts: [positionRow(2)], removes: [] });
+    vi.advanceTimersByTime(FRAME_MS * 5);
+    expect(window.send).toHaveBeenCalledTimes(1);
+    expect(await hub.request(window.windowId, 'desk.ready', {}, URL)).toMatchObject({ error: { code: 'signed_out' } });
+
+    core.signedIn = { name: 'Dan', role: 'dealer' };
+    await hub.request(window.windowId, 'desk.ready', {}, URL);
+    core.emit('positions', { upserts: [positionRow(3)], removes: [] });
+    vi.advanceTimersByTime(FRAME_MS);
+    // Row 2 went while nobody was signed in: it is dropped, not delivered late.
+    expect(window.send).toHaveBeenLastCalledWith('positions', { upserts: [positionRow(3)], removes: [] });
+    expect(window.send).toHaveBeenCalledTimes(2);
+  });
+
   it('routes deltas for every window to all, and a window-specific delta to that window only', async () => {
     const { core, hub, open } = setup();
     const [a, b] = [open(), open()];

@@ -38,15 +38,28 @@ export function createHub(core: DeskCore, options: HubOptions): Hub {
   const batchers = new Map<string, FrameBatcher>();
   const router = createRouter(core.handlers, {
     isTrustedSender: (sender) => batchers.has(sender.windowId) && options.isTrustedSender(sender),
+    operatorOf: (windowId) => core.operatorOf(windowId),
+    onRefused: (refusal) => core.refused?.(refusal),
     checkOutputs: options.checkOutputs,
     log: options.log,
   });
 
+  // A window whose operator signed out (or was disabled) gets nothing more until it signs in again.
+  const pushTo = <K extends StreamName>(
+    windowId: string,
+    batcher: FrameBatcher,
+    stream: K,
+    payload: StreamPayload<K>,
+  ) => {
+    if (core.operatorOf(windowId) === undefined) batcher.hold();
+    else batcher.push(stream, payload);
+  };
   const stopListening = core.onStream((stream, payload, windowId) => {
     if (windowId === null) {
-      for (const batcher of batchers.values()) batcher.push(stream, payload);
+      for (const [id, batcher] of batchers) pushTo(id, batcher, stream, payload);
     } else {
-      batchers.get(windowId)?.push(stream, payload);
+      const batcher = batchers.get(windowId);
+      if (batcher) pushTo(windowId, batcher, stream, payload);
     }
   });
 

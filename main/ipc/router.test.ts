@@ -1,13 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DeskRequestError } from '../../shared/contract';
+import type { Actor } from '../../shared/operators';
 import { createRouter, type Sender } from './router';
 import { createFakeCore } from './testing/fake-core';
 
 const trusted: Sender = { windowId: 'w1', url: 'app://desk/index.html' };
 const isTrustedSender = (sender: Sender) => sender.url.startsWith('app://desk/');
+const admin: Actor = { name: 'Ada', role: 'admin' };
+const operatorOf = () => admin;
 
-function routerWith(overrides = {}, log = vi.fn()) {
-  return { router: createRouter(createFakeCore(overrides).handlers, { isTrustedSender, log }), log };
+function routerWith(overrides = {}, log = vi.fn(), signedIn: (windowId: string) => Actor | undefined = operatorOf) {
+  return {
+    router: createRouter(createFakeCore(overrides).handlers, { isTrustedSender, operatorOf: signedIn, log }),
+    log,
+  };
 }
 
 describe('router', () => {
@@ -16,14 +22,83 @@ describe('router', () => {
     const { router } = routerWith({ 'positions.viewport': viewport });
     const reply = await router.handle('positions.viewport', { ids: ['demo:1', 'demo:2'] }, trusted);
     expect(reply).toEqual({ ok: true, value: { watching: 2 } });
-    expect(viewport).toHaveBeenCalledWith({ ids: ['demo:1', 'demo:2'] }, { windowId: 'w1' });
+    expect(viewport).toHaveBeenCalledWith({ ids: ['demo:1', 'demo:2'] }, { windowId: 'w1', operator: admin });
   });
 
   it('hands the handler the parsed input, defaults included', async () => {
     const deals = vi.fn(() => []);
     const { router } = routerWith({ 'deals.list': deals });
     await router.handle('deals.list', { fromMsc: 0, toMsc: 10 }, trusted);
-    expect(deals).toHaveBeenCalledWith({ fromMsc: 0, toMsc: 10, limit: 1000 }, { windowId: 'w1' });
+    expect(deals).toHaveBeenCalledWith({ fromMsc: 0, toMsc: 10, limit: 1000 }, { windowId: 'w1', operator: admin });
+  });
+
+  it('refuses every non-public request to a window where nobody is signed in', async () => {
+    const positions = vi.fn(() => []);
+    const { router } = routerWith({ 'positions.list': positions }, vi.fn(), () => undefined);
+    expect(await router.handle('positions.list', {}, trusted)).toEqual({
+      ok: false,
+      error: { code: 'signed_out', message: 'Sign in to the desk first.' },
+    });
+    expect(await router.handle('desk.ready', {}, trusted)).toMatchObject({ error: { code: 'signed_out' } });
+    expect(positions).not.toHaveBeenCalled();
+    // Signing in is public, and its handler learns nobody is signed in yet.
+    const state = vi.fn(() => ({ operator: null, setupNeeded: false, permissions: [] }));
+    const open = routerWith({ 'session.state': state }, vi.fn(), () => undefined).router;
+    expect(await open.handle('session.state', {}, trusted)).toMatchObject({ ok: true });
+    expect(state).toHaveBeenCalledWith({}, { windowId: 'w1', operator: null });
+  });
+
+  it("enforces each role's grants in the core, whatever the UI shows", async () => {
+    const balance = vi.fn();
+    const risk: Actor = { name: 'Rita', role: 'risk' };
+    const { router, log } = routerWith({ 'actions.balance': balance }, vi.fn(), () => risk);
+    const deposit = { server: 'demo', login: 1001, kind: 'deposit', amount: '100' };
+    expect(await router.handle('actions.balance', deposit, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('Risk managers may not') },
+    });
+    expect(await router.handle('operators.list', {}, trusted)).toMatchObject({ error: { code: 'forbidden' } });
+    expect(balance).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("needs 'act'"));
+    // A risk manager still reads and acknowledges.
+    expect(await router.handle('positions.list', {}, trusted)).toMatchObject({ ok: true });
+    expect(await router.handle('alerts.acknowledge', { key: 'k' }, trusted)).toMatchObject({
+      error: { code: 'bad_request' }, // reached the (fake) handler: permitted
+    });
+  });
+
+  it('reports refused attempts to change something (for the audit trail), never a password', async () => {
+    const onRefused = vi.fn();
+    const dealer: Actor = { name: 'Dan', role: 'dealer' };
+    const router = createRouter(createFakeCore().handlers, {
+      isTrustedSender,
+      operatorOf: () => dealer,
+      onRefused,
+      log: () => {},
+    });
+    const badLeverage = { server: 'demo', login: 7, change: { kind: 'leverage', leverage: 'lots' } };
+    expect(await router.handle('actions.account', badLeverage, trusted)).toMatchObject({
+      error: { code: 'bad_request' },
+    });
+    expect(onRefused).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        channel: 'actions.account',
+        operator: dealer,
+        code: 'bad_request',
+        input: badLeverage,
+      }),
+    );
+    await router.handle('operators.save', { name: 'Eve', role: 'admin', password: 'hunter2hunter2' }, trusted);
+    expect(onRefused).toHaveBeenLastCalledWith(
+      expect.objectContaining({ code: 'forbidden', input: { name: 'Eve', role: 'admin', password: '••••' } }),
+    );
+    expect(JSON.stringify(onRefused.mock.calls)).not.toContain('hunter2');
+    // Reading with a bad filter changes nothing: not audited.
+    const calls = onRefused.mock.calls.length;
+    expect(await router.handle('positions.list', { login: 'x' }, trusted)).toMatchObject({
+      error: { code: 'bad_request' },
+    });
+    expect(onRefused).toHaveBeenCalledTimes(calls);
   });
 
   it('checks the sender before anything else', async () => {
@@ -42,6 +117,7 @@ describe('router', () => {
       isTrustedSender: () => {
         throw new Error('boom');
       },
+      operatorOf,
       log: () => {},
     });
     expect(await router.handle('positions.list', {}, trusted)).toMatchObject({ error: { code: 'forbidden_sender' } });
@@ -103,7 +179,7 @@ describe('router', () => {
   it('refuses a handler output that breaks the contract when asked to check outputs', async () => {
     const handlers = createFakeCore({ 'status.list': () => [{ server: 'demo' }] as never }).handlers;
     const log = vi.fn();
-    const router = createRouter(handlers, { isTrustedSender, checkOutputs: true, log });
+    const router = createRouter(handlers, { isTrustedSender, operatorOf, checkOutputs: true, log });
     expect(await router.handle('status.list', {}, trusted)).toMatchObject({ error: { code: 'internal' } });
     expect(log.mock.calls.flat().join('\n')).toContain('"0.state"');
   });

@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openAlertsStore, openMirror, openRecordStore } from '../../main/cache';
 import { type AssembledCore, assembleCore } from '../../main/core/desk-core';
+import { simulatorParts } from '../../main/core/simulator-parts';
+import { openDeskStores } from '../../main/core/stores';
 import { createInMemoryDesk, type InMemoryDesk } from '../../main/ipc/in-memory-desk';
 import { SimulatorSource } from '../../main/sources/simulator/source';
 import type { Reply } from '../../shared/contract';
@@ -18,8 +19,12 @@ const SERVER = 'sim-risk';
 const dir = mkdtempSync(path.join(tmpdir(), 'desk-risk-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function startDesk(): { core: AssembledCore; desk: InMemoryDesk } {
-  const record = openRecordStore(path.join(dir, 'desk.db'));
+/** The first operator on a fresh desk becomes its admin (who may also drive the simulator). */
+const RITA = { name: 'Rita Risk', password: 'correct horse battery' };
+
+async function startDesk(): Promise<{ core: AssembledCore; desk: InMemoryDesk }> {
+  const stores = openDeskStores(dir);
+  const { record } = stores;
   const source = new SimulatorSource(
     { seed: 3, server: SERVER, clients: 200, initialPositions: 600 },
     { speed: 40, intervalMs: 10 },
@@ -28,12 +33,8 @@ function startDesk(): { core: AssembledCore; desk: InMemoryDesk } {
   record.upsertClients(crm.clients, crm.clientAccounts);
   const core = assembleCore(
     {
-      mirror: openMirror(path.join(dir, 'mirror.db')),
-      record,
-      alertsStore: openAlertsStore(path.join(dir, 'desk.db')),
-      sources: [source],
-      simulatorSpeed: (speed) => source.setSpeed(speed),
-      simulatorShock: (symbol, percent) => source.shock(symbol, percent),
+      ...stores,
+      ...simulatorParts(source),
     },
     {
       deskCurrency: 'USD',
@@ -41,11 +42,13 @@ function startDesk(): { core: AssembledCore; desk: InMemoryDesk } {
       frameMs: 20,
       statusEveryMs: 200,
       log: () => {},
-      operator: () => 'risk.manager',
     },
   );
   core.start();
-  return { core, desk: createInMemoryDesk(core, { frameMs: 20 }) };
+  const desk = createInMemoryDesk(core, { frameMs: 20 });
+  const { setupNeeded } = answer(await desk['session.state']({}));
+  answer(await (setupNeeded ? desk['session.setup'](RITA) : desk['session.signIn'](RITA)));
+  return { core, desk };
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
@@ -67,7 +70,7 @@ describe('risk through the contract', () => {
   let concentrationKey = '';
 
   it('shows exposure per symbol that adds up to the book, with drill-down to its positions', async () => {
-    const { core, desk } = startDesk();
+    const { core, desk } = await startDesk();
     try {
       const snapshot = await until('a priced exposure snapshot', async () => {
         const s = answer(await desk['exposure.snapshot']({}));
@@ -99,7 +102,7 @@ describe('risk through the contract', () => {
   });
 
   it('opens concentration alerts past a lowered threshold, records who acknowledged, and keeps them over a restart', async () => {
-    let { core, desk } = startDesk();
+    let { core, desk } = await startDesk();
     try {
       const settings = answer(await desk['alerts.settings']({}));
       const lowered = {
@@ -115,7 +118,7 @@ describe('risk through the contract', () => {
       expect(alert.level).toBe('warn');
 
       const acknowledged = answer(await desk['alerts.acknowledge']({ key: alert.key }));
-      expect(acknowledged).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'risk.manager' });
+      expect(acknowledged).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Rita Risk' });
       expect(acknowledged.acknowledgedMsc).toBeGreaterThan(0);
 
       const refused = await desk['alerts.acknowledge']({ key: 'concentration:nowhere:NOPE' });
@@ -125,16 +128,26 @@ describe('risk through the contract', () => {
       await core.stop();
     }
 
-    ({ core, desk } = startDesk());
+    ({ core, desk } = await startDesk());
     try {
       // The lowered threshold and the acknowledged alert both survived; the breach did not open a twin.
       expect(answer(await desk['alerts.settings']({})).concentration.notional.warn).toBe(100);
       await new Promise((r) => setTimeout(r, 1_500));
       const again = answer(await desk['alerts.list']({})).filter((a) => a.key === concentrationKey);
       expect(again).toHaveLength(1);
-      expect(again[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'risk.manager' });
+      expect(again[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'Rita Risk' });
       const history = answer(await desk['alerts.history']({ key: concentrationKey }));
       expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(['opened', 'acknowledged']));
+      // The audit trail says who did it and when, and its chain is intact across the restart.
+      const trail = answer(await desk['audit.list']({ action: 'alert.' }));
+      expect(trail.map((e) => [e.action, e.operator, e.subject, e.result])).toEqual(
+        expect.arrayContaining([
+          ['alert.thresholds', 'Rita Risk', 'alert settings', 'ok'],
+          ['alert.acknowledge', 'Rita Risk', concentrationKey, 'ok'],
+          ['alert.acknowledge', 'Rita Risk', 'concentration:nowhere:NOPE', 'refused'],
+        ]),
+      );
+      expect(answer(await desk['audit.verify']({}))).toMatchObject({ ok: true, firstBroken: null });
     } finally {
       desk.close();
       await core.stop();
@@ -142,7 +155,7 @@ describe('risk through the contract', () => {
   });
 
   it('raises margin alerts when a market shock hits the clients', async () => {
-    const { core, desk } = startDesk();
+    const { core, desk } = await startDesk();
     try {
       const snapshot = await until('a book worth shocking', async () => {
         const s = answer(await desk['exposure.snapshot']({}));

@@ -7,6 +7,9 @@ import mirrorInit from './mirror/001_init.sql';
 import mirrorPlannerStats from './mirror/002_planner_stats.sql';
 import recordInit from './record/001_init.sql';
 import recordAlerts from './record/002_alerts.sql';
+import recordOperatorsAudit from './record/003_operators_audit.sql';
+import recordActions from './record/004_actions.sql';
+import recordSimulatorOperations from './record/005_simulator_operations.sql';
 
 export const mirrorMigrations: readonly Migration[] = [
   migrationFile('001_init.sql', mirrorInit),
@@ -16,4 +19,7 @@ export const mirrorMigrations: readonly Migration[] = [
 export const recordMigrations: readonly Migration[] = [
   migrationFile('001_init.sql', recordInit),
   migrationFile('002_alerts.sql', recordAlerts),
+  migrationFile('003_operators_audit.sql', recordOperatorsAudit),
+  migrationFile('004_actions.sql', recordActions),
+  migrationFile('005_simulator_operations.sql', recordSimulatorOperations),
 ];

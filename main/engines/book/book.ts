@@ -457,6 +457,28 @@ export class DeskBook {
     return live && { margin: live.margin, equity: live.equity, leverage: live.account.leverage };
   }
 
+  /**
+   * The account as it would stand with another leverage or group (a dealer's impact preview): the
+   * same positions at the same quotes, margined at the new leverage; the new group brings its own
+   * margin-call and stop-out levels. Undefined for an unknown account or group.
+   */
+  whatIf(
+    server: ServerId,
+    login: number,
+    change: { leverage?: number; group?: string },
+  ): { equity: Money; margin: Money; group: GroupSpec } | undefined {
+    const live = this.accounts.get(accountId(server, login));
+    const group = change.group === undefined ? live?.group : this.serverBook(server).groups.get(change.group);
+    if (!live || !group) return undefined;
+    const leverage = change.leverage ?? live.account.leverage;
+    let margin = 0;
+    for (const legs of live.legs.values()) {
+      if (legs.spec && legs.marginRate)
+        margin += symbolMargin(legs.spec, legs.buy + legs.sell, legs.quote, leverage, legs.marginRate);
+    }
+    return { equity: live.equity, margin: moneyFromDouble(margin), group };
+  }
+
   /** The account's group (currency, levels, coverage), for alerts about its deals and margin. */
   groupOf(server: ServerId, login: number): GroupSpec | undefined {
     return this.accounts.get(accountId(server, login))?.group;

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_ALERT_SETTINGS } from '../../../shared/alert-settings';
 import { DeskRequestError, type Handlers, type StreamName, type StreamPayload } from '../../../shared/contract';
+import { type Actor, defaultLimits, roleGrants } from '../../../shared/operators';
 import type { PositionRow } from '../../../shared/rows';
 import type { DeskCore, StreamListener } from '../desk-core';
 
@@ -12,7 +13,13 @@ export interface FakeCore extends DeskCore {
   emit<K extends StreamName>(stream: K, payload: StreamPayload<K>, windowId?: string | null): void;
   readonly closedWindows: string[];
   readonly listenerCount: number;
+  /** Who is signed in on every window (an admin by default); undefined signs everyone out. */
+  signedIn: Actor | undefined;
 }
+
+const notHere = (what: string) => () => {
+  throw new DeskRequestError('not_supported', `The fake core does not ${what}.`);
+};
 
 export function positionRow(ticket: number, patch: Partial<PositionRow> = {}): PositionRow {
   return {
@@ -70,10 +77,38 @@ export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
     'alerts.settings.save': ({ settings }) => settings,
     'layout.get': () => null,
     'layout.save': () => ({ saved: true }),
+    'session.state': (_input, ctx) => ({
+      operator: ctx.operator,
+      setupNeeded: false,
+      permissions: ctx.operator ? [...roleGrants[ctx.operator.role]] : [],
+    }),
+    'session.setup': notHere('set up operators'),
+    'session.signIn': notHere('sign anyone in'),
+    'session.signOut': () => ({ operator: null, setupNeeded: false, permissions: [] }),
+    'operators.list': () => [],
+    'operators.save': notHere('store operators'),
+    'limits.get': () => defaultLimits,
+    'limits.save': ({ limits }) => limits,
+    'actions.balance': notHere('send balance operations'),
+    'actions.account': notHere('change accounts'),
+    'actions.preview': notHere('preview actions'),
+    'actions.approve': notHere('approve actions'),
+    'actions.reject': notHere('reject actions'),
+    'actions.list': () => [],
+    'actions.bulk': notHere('run bulk actions'),
+    'groups.list': () => [],
+    'audit.list': () => [],
+    'audit.verify': () => ({ entries: 0, ok: true, firstBroken: null }),
+    'audit.export': () => ({ filename: 'audit.csv', csv: '', rows: 0 }),
+    'clients.drawer': notHere('know clients'),
     ...overrides,
   };
-  return {
+  const fake: FakeCore = {
     handlers,
+    signedIn: { name: 'Ada', role: 'admin' },
+    operatorOf() {
+      return fake.signedIn;
+    },
     onStream(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -89,4 +124,5 @@ export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
       return listeners.size;
     },
   };
+  return fake;
 }

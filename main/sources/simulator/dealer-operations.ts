@@ -48,9 +48,41 @@ export interface UserReply {
   retcode: number;
 }
 
-export type DealerOperation =
-  | { kind: 'balance'; login: Login; action: number; amount: Money; comment: string; checkMargin: boolean }
-  | { kind: 'updateUser'; login: Login; change: UserChange };
+export type BalanceOperation = {
+  kind: 'balance';
+  login: Login;
+  action: number;
+  amount: Money;
+  comment: string;
+  checkMargin: boolean;
+};
+export type UserChangeOperation = { kind: 'updateUser'; login: Login; change: UserChange };
+export type DealerOperation = BalanceOperation | UserChangeOperation;
+
+/** A balance request as the server takes it: the margin check is on unless the dealer turns it off. */
+export function balanceOperation(
+  login: Login,
+  action: number,
+  amount: Money,
+  comment: string,
+  options: BalanceOptions = {},
+): BalanceOperation {
+  return { kind: 'balance', login, action, amount, comment, checkMargin: options.checkMargin ?? true };
+}
+
+/** A user change with only the fields it sets, a copy the caller cannot alter afterwards. */
+export function userChangeOperation(login: Login, change: UserChange): UserChangeOperation {
+  const { group, leverage, rights } = change;
+  return {
+    kind: 'updateUser',
+    login,
+    change: {
+      ...(group !== undefined && { group }),
+      ...(leverage !== undefined && { leverage }),
+      ...(rights !== undefined && { rights }),
+    },
+  };
+}
 
 /**
  * Sees every reply after the server applied (or refused) the operation and returns the reply the
@@ -69,23 +101,17 @@ export class DealerOperations {
   ) {}
 
   balance(login: Login, action: number, amount: Money, comment: string, options: BalanceOptions = {}): BalanceReply {
-    const operation: DealerOperation = {
-      kind: 'balance',
-      login,
-      action,
-      amount,
-      comment,
-      checkMargin: options.checkMargin ?? true,
-    };
+    const operation = balanceOperation(login, action, amount, comment, options);
     return this.tap(operation, this.applyBalance(operation));
   }
 
   updateUser(login: Login, change: UserChange): UserReply {
-    return this.tap({ kind: 'updateUser', login, change }, this.applyUserChange(login, change));
+    const operation = userChangeOperation(login, change);
+    return this.tap(operation, this.applyUserChange(operation));
   }
 
   /** The server's side of a balance operation, without the reply seam (the simulated CRM uses it too). */
-  applyBalance(op: Extract<DealerOperation, { kind: 'balance' }>): BalanceReply {
+  applyBalance(op: BalanceOperation): BalanceReply {
     if (!DEALER_BALANCE_ACTIONS.has(op.action) || !BALANCE_ACTIONS.has(op.action))
       return { retcode: Retcode.ERR_PARAMS };
     if (!Number.isSafeInteger(op.amount) || op.amount === 0) return { retcode: Retcode.ERR_PARAMS };
@@ -100,7 +126,8 @@ export class DealerOperations {
     return { retcode: Retcode.REQUEST_DONE, dealTicket: deal.ticket };
   }
 
-  private applyUserChange(login: Login, change: UserChange): UserReply {
+  /** The server's side of a user change, without the reply seam (a replay re-applies it so). */
+  applyUserChange({ login, change }: UserChangeOperation): UserReply {
     const account = this.server.account(login);
     if (account === undefined) return { retcode: Retcode.ERR_NOTFOUND };
     const { leverage, rights } = change;

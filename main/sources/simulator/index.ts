@@ -5,14 +5,23 @@ export { buildCatalog } from './catalog';
 export type { SimulatorConfig } from './config';
 export { DEFAULT_SIMULATOR_CONFIG } from './config';
 export type {
+  BalanceOperation,
   BalanceOptions,
   BalanceReply,
   DealerOperation,
   OperationTap,
   UserChange,
+  UserChangeOperation,
   UserReply,
 } from './dealer-operations';
 export type { GroundTruth } from './journal';
 export type { Behaviour } from './population';
+export type {
+  ManagerOperation,
+  MarketShock,
+  OperationHistory,
+  RecordedOperation,
+} from './recorded-operations';
+export { ReplayMismatchError, recordedOperationSchema } from './recorded-operations';
 export { Simulator } from './simulator';
 export { SimulatorSource, type SimulatorSourceOptions, SimulatorSpeed } from './source';

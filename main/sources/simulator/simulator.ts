@@ -7,10 +7,13 @@
  * Pull-driven: `next(n)` generates flat-out, `advanceTo(t)` generates what is due by virtual time t.
  * Events are numbered when generated; whatever a call does not hand out waits for the next call,
  * so the stream is the same however it is read (which `fastForward` relies on).
+ *
+ * Operations from outside the seeded stream (balance, user changes, shocks) are recorded as they
+ * are applied and re-applied from those records when a run is regenerated (recorded-operations.ts).
  */
 import type { Client, ClientAccount, Login, Tick } from '../../../shared/domain';
 import type { SyncEvent } from '../../../shared/events';
-import { DealAction } from '../../../shared/mt5';
+import { DealAction, Retcode } from '../../../shared/mt5';
 import type { TimeMsc } from '../../../shared/units';
 import { buildCatalog, type Catalog, type SymbolInfo } from './catalog';
 import { resolveConfig, type SimulatorConfig } from './config';
@@ -18,15 +21,23 @@ import { CoverageDealer } from './coverage-dealer';
 import {
   type BalanceOptions,
   type BalanceReply,
+  balanceOperation,
   DealerOperations,
   type OperationTap,
   type UserChange,
   type UserReply,
+  userChangeOperation,
 } from './dealer-operations';
 import { PriceFeed } from './feed';
 import { type GroundTruth, Journal } from './journal';
 import { type Behaviour, type Population, populate } from './population';
 import { QuoteBook } from './quotes';
+import {
+  type ManagerOperation,
+  type OperationHistory,
+  type RecordedOperation,
+  ReplayMismatchError,
+} from './recorded-operations';
 import { Rng } from './rng';
 import { Scheduler } from './scheduler';
 import { TradeServer } from './trade-server';
@@ -66,8 +77,12 @@ export class Simulator {
   private readonly isMoved: Uint8Array;
   private ticksSinceSweep = 0;
   private readonly wasMoved = (symbol: SymbolInfo): boolean => this.isMoved[symbol.index] === 1;
+  // Operations of earlier runs still to re-apply (from `replayed` on), and where new ones go.
+  private readonly toReplay: readonly RecordedOperation[];
+  private replayed = 0;
+  private readonly record: ((record: RecordedOperation) => void) | undefined;
 
-  constructor(config: Partial<SimulatorConfig> = {}) {
+  constructor(config: Partial<SimulatorConfig> = {}, history: OperationHistory = {}) {
     this.config = resolveConfig(config);
     const { seed, server, startTimeMsc } = this.config;
     this.now = startTimeMsc;
@@ -97,6 +112,9 @@ export class Simulator {
     );
     this.dealer = new CoverageDealer(this.server, this.catalog);
     this.isMoved = new Uint8Array(this.catalog.symbols.length);
+    // A copy: what this run records is appended to the caller's list, and must not replay here.
+    this.toReplay = [...(history.replay ?? [])];
+    this.record = history.record;
 
     this.publishReferenceData();
     this.openDay();
@@ -131,13 +149,13 @@ export class Simulator {
   /** The next `maxEvents` events, generated as fast as possible. */
   next(maxEvents: number): SyncEvent[] {
     if (maxEvents <= 0) return [];
-    while (this.journal.pending < maxEvents) this.step();
+    while (this.journal.pending < maxEvents) this.proceed();
     return this.hand(this.journal.take(maxEvents));
   }
 
   /** Everything due up to `virtualTimeMsc`, plus anything generated earlier and not yet handed out. */
   advanceTo(virtualTimeMsc: TimeMsc): SyncEvent[] {
-    while (this.nextDueAt() <= virtualTimeMsc) this.step();
+    while (this.nextWorkAt() <= virtualTimeMsc) this.proceed();
     if (virtualTimeMsc > this.now) this.now = virtualTimeMsc;
     return this.flush();
   }
@@ -154,24 +172,24 @@ export class Simulator {
   fastForward(seq: number): void {
     if (seq < this.delivered)
       throw new Error(`cannot rewind from seq ${this.delivered} to ${seq}: start a new Simulator`);
-    while (this.journal.seq < seq) this.step();
+    while (this.journal.seq < seq) this.proceed();
     const skip = seq - this.delivered;
     if (skip > 0) this.hand(this.journal.take(skip));
   }
 
   // ── what a manager can ask of the server ───────────────────────────────────────────────────
 
+  // Each is outside the seeded stream: recorded when applied, so a replay repeats it (see `proceed`).
+
   /**
    * A market shock on one symbol (training and tests): its price jumps by `percent` now, and
-   * margins are checked at once, so margin calls and stop-outs follow as on a real gap. Like a
-   * dealer's operation it is outside the seeded stream: a replay from the seed does not repeat it.
+   * margins are checked at once, so margin calls and stop-outs follow as on a real gap.
    */
   shock(symbolName: string, percent: number): Tick | undefined {
-    const symbol = this.catalog.symbol(symbolName);
-    if (!symbol || !(percent > -100)) return undefined;
-    this.feed.shock(symbol, percent / 100);
-    const tick = this.publishTick(symbol);
-    this.sweepMargins();
+    const operation: ManagerOperation = { kind: 'shock', symbol: symbolName, percent };
+    const at = this.operationArrives();
+    const tick = this.applyShock(symbolName, percent);
+    if (tick !== undefined) this.recordApplied(at, operation);
     return tick;
   }
 
@@ -182,11 +200,19 @@ export class Simulator {
     comment: string,
     options: BalanceOptions = {},
   ): BalanceReply {
-    return this.operations.balance(login, action, amountCents, comment, options);
+    const operation = balanceOperation(login, action, amountCents, comment, options);
+    const at = this.operationArrives();
+    const reply = this.operations.applyBalance(operation);
+    if (reply.retcode === Retcode.REQUEST_DONE) this.recordApplied(at, operation);
+    return this.operations.tap(operation, reply);
   }
 
   updateUser(login: Login, change: UserChange): UserReply {
-    return this.operations.updateUser(login, change);
+    const operation = userChangeOperation(login, change);
+    const at = this.operationArrives();
+    const reply = this.operations.applyUserChange(operation);
+    if (reply.retcode === Retcode.REQUEST_DONE) this.recordApplied(at, operation);
+    return this.operations.tap(operation, reply);
   }
 
   /** Installs the seam through which replies pass after an operation was applied (fault injection). */
@@ -207,6 +233,81 @@ export class Simulator {
 
   behaviours(): Map<Login, Behaviour> {
     return new Map(this.population.accounts.map((a) => [a.login, a.behaviour]));
+  }
+
+  // ── operations from outside, and their replay ──────────────────────────────────────────────
+
+  /**
+   * Regenerates the stream up to the last operation recorded in earlier runs (its events wait in
+   * the journal for delivery), so the server's records hold everything it ever booked: a desk
+   * asking "did my lost deposit go through?" after a restart must get the true answer.
+   */
+  catchUp(): void {
+    while (this.replayed < this.toReplay.length) this.proceed();
+  }
+
+  /**
+   * Brings the server to a point a replay can find again, and returns it. Every step due by now
+   * runs first (`next` may stop between two steps of the same ms), so an operation always lands
+   * after all the work due by its virtual time and before the rest: `proceed` puts it back there.
+   * A restarted run that has not yet regenerated its last recorded operation catches up first: the
+   * new one came after those, and must follow them in the stream.
+   */
+  private operationArrives(): { atSeq: number; nowMsc: TimeMsc } {
+    this.catchUp();
+    while (this.nextDueAt() <= this.now) this.step();
+    return { atSeq: this.journal.seq, nowMsc: this.now };
+  }
+
+  private recordApplied(at: { atSeq: number; nowMsc: TimeMsc }, operation: ManagerOperation): void {
+    this.record?.({ ...at, operation });
+  }
+
+  /** The next piece of work: the next recorded operation once all steps due by its time ran, else a step. */
+  private proceed(): void {
+    const recorded = this.toReplay[this.replayed];
+    if (recorded !== undefined && this.nextDueAt() > recorded.nowMsc) this.reapply(recorded);
+    else this.step();
+  }
+
+  /** When `proceed` has something due: the next step or the next recorded operation. */
+  private nextWorkAt(): TimeMsc {
+    const recorded = this.toReplay[this.replayed];
+    const dueAt = this.nextDueAt();
+    return recorded === undefined ? dueAt : Math.min(dueAt, recorded.nowMsc);
+  }
+
+  /** Applies a recorded operation where it first happened, without recording it again or a reply. */
+  private reapply(recorded: RecordedOperation): void {
+    const mismatch = (why: string) => new ReplayMismatchError(recorded, this.journal.seq, this.now, why);
+    if (recorded.atSeq !== this.journal.seq) throw mismatch('the stream did not reach its seq there');
+    if (recorded.nowMsc < this.now) throw mismatch('its virtual time has already passed');
+    this.now = recorded.nowMsc;
+    const op = recorded.operation;
+    let applied: boolean;
+    switch (op.kind) {
+      case 'balance':
+        applied = this.operations.applyBalance(op).retcode === Retcode.REQUEST_DONE;
+        break;
+      case 'updateUser':
+        applied = this.operations.applyUserChange(op).retcode === Retcode.REQUEST_DONE;
+        break;
+      case 'shock':
+        applied = this.applyShock(op.symbol, op.percent) !== undefined;
+        break;
+    }
+    // Counted only once applied, so a run that hit a mismatch keeps failing there instead of skipping it.
+    if (!applied) throw mismatch('the server refused it this time');
+    this.replayed++;
+  }
+
+  private applyShock(symbolName: string, percent: number): Tick | undefined {
+    const symbol = this.catalog.symbol(symbolName);
+    if (!symbol || !(percent > -100)) return undefined;
+    this.feed.shock(symbol, percent / 100);
+    const tick = this.publishTick(symbol);
+    this.sweepMargins();
+    return tick;
   }
 
   // ── the clock ──────────────────────────────────────────────────────────────────────────────

@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Login } from '../../../shared/domain';
 import { EMPTY_CURSOR, type SourceCursor, type SyncEvent } from '../../../shared/events';
+import { DealAction, Retcode } from '../../../shared/mt5';
+import type { RecordedOperation } from './recorded-operations';
 import { Simulator } from './simulator';
-import { SimulatorSource, SimulatorSpeed } from './source';
+import { SimulatorSource, type SimulatorSourceOptions, SimulatorSpeed } from './source';
 
 const CONFIG = { seed: 5, clients: 100, initialPositions: 200 };
 
 /** A source on a hand-moved clock; the timer is parked so only `pump()` drives it. */
-function manualSource(speed: number) {
+function manualSource(speed: number, options: SimulatorSourceOptions = {}) {
   let clock = 0;
-  const source = new SimulatorSource(CONFIG, { speed, intervalMs: 2 ** 30, realClock: () => clock });
+  const source = new SimulatorSource(CONFIG, { ...options, speed, intervalMs: 2 ** 30, realClock: () => clock });
   const batches: { events: SyncEvent[]; cursor: SourceCursor }[] = [];
   const statuses: SyncEvent[] = [];
   // Status reports travel alone; the stream's own batches are what most tests look at.
@@ -148,5 +151,83 @@ describe('SimulatorSource market shock', () => {
     // One walk step on top of the jump: within a few tenths of a percent of −20 %.
     expect((tick?.bid ?? 0) / beforeBid - 1).toBeCloseTo(-0.2, 2);
     expect(m.source.shock('NOPE', -20)).toBeUndefined();
+  });
+});
+
+describe('SimulatorSource restarted after operations from outside the seeded stream', () => {
+  /** A first run with a deposit, a leverage change and a shock, each recorded as a store would. */
+  async function firstRun() {
+    const records: RecordedOperation[] = [];
+    const m = manualSource(SimulatorSpeed.REAL_TIME, { onOperation: (r) => records.push(r) });
+    m.started();
+    m.wait(3_000);
+    const sim = m.source.simulator;
+    const login = [...sim.truth().accounts.keys()][5] as Login;
+    expect(sim.balance(login, DealAction.BALANCE, 50_000_00, 'deposit').retcode).toBe(Retcode.REQUEST_DONE);
+    m.wait(1_000);
+    expect(sim.updateUser(login, { leverage: 33 }).retcode).toBe(Retcode.REQUEST_DONE);
+    expect(m.source.shock('GBPUSD', 6)).toBeDefined();
+    m.wait(2_000);
+    await m.source.stop();
+    return { m, records, login, events: m.all() };
+  }
+
+  it('a desk resuming before, at or after an operation sees the stream of the first run', async () => {
+    const { records, events, login } = await firstRun();
+    expect(records).toHaveLength(3);
+    const { atSeq } = records[0] as RecordedOperation;
+    for (const seq of [atSeq - 50, atSeq, atSeq + 1, (records[2] as RecordedOperation).atSeq + 10]) {
+      const again = manualSource(SimulatorSpeed.REAL_TIME, {
+        recordedOperations: records,
+        onOperation: () => expect.unreachable('a replayed operation was recorded again'),
+      });
+      running.push(again.source);
+      again.started({ ...EMPTY_CURSOR, seq });
+      again.wait(7_000);
+      const resumed = again.all().filter((e) => e.seq <= events.length);
+      expect(resumed, `resumed at seq ${seq}`).toEqual(events.slice(seq));
+      if (seq === atSeq + 1) {
+        // The point of it all: resumed between the deposit's deal and its account update, the
+        // update still carries the deposit.
+        const before = events.findLast((e) => e.seq <= atSeq && 'account' in e && e.account.login === login);
+        const balanceBefore = before !== undefined && 'account' in before ? before.account.balance : Number.NaN;
+        expect(resumed[0]).toMatchObject({
+          type: 'account.update',
+          account: { login, balance: balanceBefore + 50_000_00 },
+        });
+      }
+    }
+  });
+
+  it('stops and reports itself down when its records do not fit the stream', async () => {
+    const { records } = await firstRun();
+    const [deposit] = records as [RecordedOperation];
+    const again = manualSource(SimulatorSpeed.REAL_TIME, {
+      recordedOperations: [{ ...deposit, atSeq: deposit.atSeq - 1 }],
+    });
+    running.push(again.source);
+    again.started({ ...EMPTY_CURSOR, seq: deposit.atSeq - 100 });
+    again.wait(7_000);
+    const down = again.statuses.at(-1);
+    expect(down).toMatchObject({ type: 'source.status', state: 'down' });
+    expect(down?.type === 'source.status' && down.message).toMatch(/Cannot replay the balance operation/);
+    expect(again.all().every((e) => e.seq < deposit.atSeq)).toBe(true);
+    again.source.setSpeed(2);
+    expect(again.statuses.at(-1)).toMatchObject({ state: 'down' });
+    // A desk whose cursor is already past the misfit learns it on start, and still starts.
+    await again.source.stop();
+    again.started({ ...EMPTY_CURSOR, seq: deposit.atSeq + 100 });
+    expect(again.statuses.at(-1)).toMatchObject({ state: 'down' });
+  });
+
+  it('restarted in the same process from an older cursor, replays what it recorded in this run', async () => {
+    const { m, records, events } = await firstRun();
+    m.batches.length = 0;
+    m.started({ ...EMPTY_CURSOR, seq: (records[0] as RecordedOperation).atSeq - 10 });
+    running.push(m.source);
+    m.wait(7_000);
+    const resumed = m.all().filter((e) => e.seq <= events.length);
+    expect(resumed).toEqual(events.slice((records[0] as RecordedOperation).atSeq - 10));
+    expect(records).toHaveLength(3);
   });
 });

@@ -7,6 +7,7 @@ import type { Client, ClientAccount, ServerId, Tick } from '../../../shared/doma
 import type { SourceCursor, SyncEvent } from '../../../shared/events';
 import type { BatchListener, Source } from '../source';
 import type { SimulatorConfig } from './config';
+import { type RecordedOperation, ReplayMismatchError } from './recorded-operations';
 import { Simulator } from './simulator';
 
 export const SimulatorSpeed = { PAUSED: 0, REAL_TIME: 1, FLAT_OUT: Number.POSITIVE_INFINITY } as const;
@@ -22,6 +23,10 @@ export interface SimulatorSourceOptions {
   maxBatch?: number;
   /** Real clock for pacing (outside the simulation, which never reads it). */
   realClock?: () => number;
+  /** Operations from outside the seeded stream applied in earlier runs, in order (a store's `load`). */
+  recordedOperations?: readonly RecordedOperation[];
+  /** Receives each new one before its reply returns (a store's `append`); see `OperationHistory.record`. */
+  onOperation?: (record: RecordedOperation) => void;
 }
 
 export class SimulatorSource implements Source {
@@ -33,7 +38,12 @@ export class SimulatorSource implements Source {
   private readonly sliceMs: number;
   private readonly maxBatch: number;
   private readonly realClock: () => number;
+  /** Every operation this server has applied, earlier runs' and this one's: what a new run replays. */
+  private readonly recorded: RecordedOperation[];
+  private readonly onOperation: ((record: RecordedOperation) => void) | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** Why the server stopped, when its recorded operations did not fit the stream. */
+  private downBecause: string | undefined;
   private listener: BatchListener | undefined;
   private cursor: SourceCursor = { seq: 0, dealTimeMsc: 0, dealTicket: 0, tickTransId: '' };
   private lastRealMs = 0;
@@ -44,7 +54,9 @@ export class SimulatorSource implements Source {
     private readonly config: Partial<SimulatorConfig> = {},
     options: SimulatorSourceOptions = {},
   ) {
-    this.current = new Simulator(config);
+    this.recorded = [...(options.recordedOperations ?? [])];
+    this.onOperation = options.onOperation;
+    this.current = this.newRun();
     this.server = this.current.config.server;
     this.speed = checkSpeed(options.speed ?? SimulatorSpeed.REAL_TIME);
     this.intervalMs = options.intervalMs ?? 15;
@@ -78,34 +90,57 @@ export class SimulatorSource implements Source {
   /** A market shock (see Simulator.shock); its tick and what follows go out at once. */
   shock(symbol: string, percent: number): Tick | undefined {
     const tick = this.current.shock(symbol, percent);
-    if (tick) this.deliver(this.current.flush());
+    if (tick) this.deliverNow();
     return tick;
+  }
+
+  /** Hands the desk what an operation just generated, without waiting for the next timer turn. */
+  deliverNow(): void {
+    this.deliver(this.current.flush());
   }
 
   start(cursor: SourceCursor, onBatch: BatchListener): void {
     if (this.timer !== undefined) throw new Error(`simulator ${this.server} is already running`);
     // A cursor behind this run means the desk restarted from its store: replay from the beginning.
-    if (cursor.seq < this.current.seq) this.current = new Simulator(this.config);
-    this.current.fastForward(cursor.seq);
-    this.cursor = { ...cursor, seq: this.current.seq, tickTransId: '' };
+    if (cursor.seq < this.current.seq) this.current = this.newRun();
     this.listener = onBatch;
+    this.cursor = { ...cursor, tickTransId: '' };
+    this.downBecause = undefined;
+    if (!this.replaying(() => this.current.fastForward(cursor.seq))) return;
+    this.cursor = { ...cursor, seq: this.current.seq, tickTransId: '' };
     this.lastRealMs = this.realClock();
     this.virtualMs = this.current.nowMsc;
     this.timer = setInterval(() => this.pump(), this.intervalMs);
     this.reportLive();
   }
 
-  /** The embedded server is always reachable: it is live, and says so when it is paused. */
+  /** A simulator that replays every operation recorded so far and records the ones to come. */
+  private newRun(): Simulator {
+    return new Simulator(this.config, {
+      replay: this.recorded,
+      record: (record) => {
+        // Kept before it is handed on, so a restart in this process replays it even if the store failed.
+        this.recorded.push(record);
+        this.onOperation?.(record);
+      },
+    });
+  }
+
+  /** The embedded server is always reachable: it is live (saying so when paused) unless its records did not fit. */
   private reportLive(): void {
+    if (this.downBecause !== undefined) this.report('down', this.downBecause);
+    else this.report('live', this.speed === SimulatorSpeed.PAUSED ? 'paused' : `embedded simulator ×${this.speed}`);
+  }
+
+  private report(state: 'live' | 'down', message: string): void {
     if (this.listener === undefined) return;
-    const message = this.speed === SimulatorSpeed.PAUSED ? 'paused' : `embedded simulator ×${this.speed}`;
     const status: SyncEvent = {
       type: 'source.status',
       server: this.server,
       seq: this.cursor.seq,
-      state: 'live',
+      state,
       lagMs: 0,
-      message,
+      message: message.slice(0, 512),
     };
     this.listener([status], this.cursor);
   }
@@ -118,6 +153,29 @@ export class SimulatorSource implements Source {
 
   /** One timer turn; public so a test can drive it without waiting for the timer. */
   pump(): void {
+    this.replaying(() => this.generate());
+  }
+
+  /**
+   * Runs `work`, which may regenerate recorded operations. Records that do not fit the stream
+   * belong to another one: the server stops and says why, rather than fail the desk's start or
+   * throw from a timer. Returns whether it still runs.
+   */
+  private replaying(work: () => void): boolean {
+    try {
+      work();
+      return true;
+    } catch (error) {
+      if (!(error instanceof ReplayMismatchError)) throw error;
+      clearInterval(this.timer);
+      this.timer = undefined;
+      this.downBecause = error.message;
+      this.report('down', error.message);
+      return false;
+    }
+  }
+
+  private generate(): void {
     const now = this.realClock();
     const elapsed = now - this.lastRealMs;
     this.lastRealMs = now;
