@@ -1,7 +1,8 @@
 /**
  * The price feed: one random walk per symbol with calm and volatile regimes. Volatile spells move
  * several times faster, widen the spread and now and then jump, which is what the desk's
- * volatility alerts and news-trading detectors look for.
+ * volatility alerts and news-trading detectors look for. The walk is the market itself: the
+ * server publishes it some ticks later (market.ts), which is what informed traders exploit.
  */
 import type { Tick } from '../../../shared/domain';
 import type { SymbolInfo } from './catalog';
@@ -32,6 +33,10 @@ export class PriceFeed {
   private readonly walks: WalkState[];
   private readonly cumulativeWeights: number[];
   private readonly totalWeight: number;
+  /** The last `step`'s quote, in points, and whether it opened a volatile spell. */
+  bidPoints = 0;
+  spreadPoints = 0;
+  spellStarted = false;
 
   constructor(
     private readonly symbols: readonly SymbolInfo[],
@@ -58,15 +63,16 @@ export class PriceFeed {
     return this.symbols[i] as SymbolInfo;
   }
 
-  isVolatile(symbol: SymbolInfo): boolean {
-    return this.walks[symbol.index]?.volatile ?? false;
-  }
-
-  /** Moves the symbol's walk one step and quotes it. */
-  step(symbol: SymbolInfo, timeMsc: number): Tick {
+  /**
+   * Moves the symbol's walk one step and quotes it into `bidPoints` and `spreadPoints` (no
+   * allocation: the market keeps quotes in typed arrays until they are published).
+   */
+  step(symbol: SymbolInfo): void {
     const walk = this.walks[symbol.index] as WalkState;
     const rng = this.rng;
+    const wasVolatile = walk.volatile;
     if (walk.volatile ? rng.chance(LEAVE_VOLATILE) : rng.chance(ENTER_VOLATILE)) walk.volatile = !walk.volatile;
+    this.spellStarted = walk.volatile && !wasVolatile;
     let sigma = symbol.volatility * (walk.volatile ? VOLATILE_MOVE : 1);
     if (walk.volatile && rng.chance(JUMP_CHANCE)) sigma *= rng.range(10, 30);
     walk.mid += walk.mid * sigma * rng.gaussian() + (walk.anchor - walk.mid) * MEAN_REVERSION;
@@ -75,13 +81,8 @@ export class PriceFeed {
       : symbol.spreadPoints;
     const floor = symbol.spreadPoints;
     if (walk.mid < floor * 4) walk.mid = floor * 4; // a price walk must never reach zero
-    const bidPoints = Math.round(walk.mid - spread / 2);
-    return {
-      symbol: symbol.spec.symbol,
-      timeMsc,
-      bid: bidPoints / symbol.scale,
-      ask: (bidPoints + spread) / symbol.scale,
-    };
+    this.bidPoints = Math.round(walk.mid - spread / 2);
+    this.spreadPoints = spread;
   }
 
   /**

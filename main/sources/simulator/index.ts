@@ -2,8 +2,8 @@
 
 export type { AssetClass, Catalog, GroupInfo, SymbolInfo } from './catalog';
 export { buildCatalog } from './catalog';
-export type { SimulatorConfig } from './config';
-export { DEFAULT_SIMULATOR_CONFIG } from './config';
+export type { BehaviourShares, SimulatorConfig, SimulatorOptions } from './config';
+export { DEFAULT_BEHAVIOUR_SHARES, DEFAULT_SIMULATOR_CONFIG } from './config';
 export type {
   BalanceOperation,
   BalanceOptions,
@@ -15,7 +15,7 @@ export type {
   UserReply,
 } from './dealer-operations';
 export type { GroundTruth } from './journal';
-export type { Behaviour } from './population';
+export type { Behaviour, ClientBehaviour } from './population';
 export type {
   ManagerOperation,
   MarketShock,

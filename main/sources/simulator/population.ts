@@ -7,11 +7,22 @@ import type { Client, ClientAccount, Login } from '../../../shared/domain';
 import { UserRights } from '../../../shared/mt5';
 import type { Money, TimeMsc } from '../../../shared/units';
 import { type Catalog, COVERAGE_HEDGING_GROUP, COVERAGE_NETTING_GROUP, type GroupInfo } from './catalog';
+import { type BehaviourShares, HEDGER_SHARE, SCALPER_SHARE } from './config';
 import { COMPANY_SUFFIXES, COUNTRIES, FIRST_NAMES, INTRODUCING_BROKERS, LAST_NAMES } from './names';
 import type { Rng } from './rng';
 
 /** How an account trades; exposed so the desk's toxic-flow scoring can be checked against it. */
-export type Behaviour = 'ordinary' | 'scalper' | 'hedger' | 'coverage';
+export type Behaviour =
+  | 'ordinary'
+  | 'scalper'
+  | 'hedger'
+  | 'latency-arb'
+  | 'news'
+  | 'martingale'
+  | 'sharp-winner'
+  | 'coverage';
+/** The behaviours of clients (every behaviour but the broker's own coverage). */
+export type ClientBehaviour = Exclude<Behaviour, 'coverage'>;
 
 export interface SimulatedAccount {
   login: Login;
@@ -46,10 +57,23 @@ const LEVERAGES = [30, 50, 100, 200, 300, 500];
 const LEVERAGE_WEIGHTS = [10, 10, 30, 20, 10, 20];
 
 export function populate(
-  config: { clients: number; server: string; startTimeMsc: TimeMsc },
+  config: { clients: number; server: string; startTimeMsc: TimeMsc; behaviourShares: BehaviourShares },
   catalog: Catalog,
   rng: Rng,
 ): Population {
+  const shares = config.behaviourShares;
+  const styles: ClientBehaviour[] = [
+    'ordinary',
+    'scalper',
+    'hedger',
+    'latency-arb',
+    'news',
+    'martingale',
+    'sharp-winner',
+  ];
+  const specialist = [shares.latencyArbitrage, shares.news, shares.martingale, shares.sharpWinner];
+  const ordinary = 1 - SCALPER_SHARE - HEDGER_SHARE - specialist.reduce((a, b) => a + b, 0);
+  const styleWeights = [ordinary, SCALPER_SHARE, HEDGER_SHARE, ...specialist];
   const clients: Client[] = [];
   const clientAccounts: ClientAccount[] = [];
   const accounts: SimulatedAccount[] = [];
@@ -72,7 +96,7 @@ export function populate(
       introducingBroker: rng.chance(0.3) ? rng.pick(INTRODUCING_BROKERS) : null,
     });
 
-    const style = rng.weighted(['ordinary', 'scalper', 'hedger'] as const, [72, 18, 10]);
+    const style = rng.weighted(styles, styleWeights);
     const accountCount = style === 'hedger' ? rng.weighted([2, 3], [80, 20]) : rng.weighted([1, 2, 3], [60, 28, 12]);
     const registered = config.startTimeMsc - Math.floor(rng.logUniform(DAY, 5 * 365 * DAY));
     const first = login;
@@ -131,12 +155,22 @@ function clientGroup(catalog: Catalog, rng: Rng): GroupInfo {
 function appetite(behaviour: Behaviour, rng: Rng): number {
   if (behaviour === 'scalper') return rng.range(0.04, 0.12);
   if (behaviour === 'hedger') return rng.range(0.03, 0.08);
-  // About one ordinary trader in sixteen over-leverages; they are the ones the stop-out catches.
-  return rng.chance(0.06) ? rng.range(0.1, 0.3) : rng.range(0.01, 0.06);
+  if (behaviour === 'latency-arb' || behaviour === 'sharp-winner') return rng.range(0.05, 0.15);
+  if (behaviour === 'news') return rng.range(0.03, 0.1);
+  // A martingale's first step: small, since each step after a loss doubles it.
+  if (behaviour === 'martingale') return rng.range(0.004, 0.012);
+  // About one ordinary trader in fourteen over-leverages (one client in twenty-three, as before the
+  // specialists took their share of the population); they are the ones the stop-out catches.
+  return rng.chance(0.07) ? rng.range(0.1, 0.3) : rng.range(0.01, 0.06);
 }
 
 /** Whole currency units, spread over orders of magnitude. */
 function deposit(behaviour: Behaviour, rng: Rng): Money {
-  const units = behaviour === 'scalper' ? rng.logUniform(1_000, 50_000) : rng.logUniform(300, 150_000);
+  const units =
+    behaviour === 'scalper' || behaviour === 'latency-arb'
+      ? rng.logUniform(1_000, 50_000)
+      : behaviour === 'sharp-winner'
+        ? rng.logUniform(5_000, 200_000)
+        : rng.logUniform(300, 150_000);
   return Math.round(units) * 100;
 }

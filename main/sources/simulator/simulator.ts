@@ -2,7 +2,9 @@
  * The embedded MT5-like server: reference data, a price feed, a population of traders, a
  * coverage dealer and the trade server that books what they do, all on one virtual clock and one
  * seed. It produces the SyncEvent stream a real server's adapter would, and keeps the ground truth
- * a test compares a cache with.
+ * a test compares a cache with (and, in `behaviours()`, how each account really trades, which the
+ * desk's toxic-flow detectors are scored against). The market runs ahead of the published feed
+ * (market.ts), so the informed specialists (specialists.ts) act on what the server shows later.
  *
  * Pull-driven: `next(n)` generates flat-out, `advanceTo(t)` generates what is due by virtual time t.
  * Events are numbered when generated; whatever a call does not hand out waits for the next call,
@@ -16,7 +18,7 @@ import type { SyncEvent } from '../../../shared/events';
 import { DealAction, Retcode } from '../../../shared/mt5';
 import type { TimeMsc } from '../../../shared/units';
 import { buildCatalog, type Catalog, type SymbolInfo } from './catalog';
-import { resolveConfig, type SimulatorConfig } from './config';
+import { resolveConfig, type SimulatorConfig, type SimulatorOptions } from './config';
 import { CoverageDealer } from './coverage-dealer';
 import {
   type BalanceOptions,
@@ -30,6 +32,7 @@ import {
 } from './dealer-operations';
 import { PriceFeed } from './feed';
 import { type GroundTruth, Journal } from './journal';
+import { MarketAhead } from './market';
 import { type Behaviour, type Population, populate } from './population';
 import { QuoteBook } from './quotes';
 import {
@@ -39,7 +42,8 @@ import {
   ReplayMismatchError,
 } from './recorded-operations';
 import { Rng } from './rng';
-import { Scheduler } from './scheduler';
+import { Scheduler, type TickJob } from './scheduler';
+import { Specialists } from './specialists';
 import { TradeServer } from './trade-server';
 import { Traders } from './traders';
 
@@ -56,8 +60,11 @@ export class Simulator {
   private readonly quotes: QuoteBook;
   private readonly server: TradeServer;
   private readonly operations: DealerOperations;
-  private readonly feed: PriceFeed;
+  private readonly market: MarketAhead;
   private readonly traders: Traders;
+  private readonly specialists: Specialists;
+  /** Work due just before a published tick, keyed by its index (informed traders, market.ts). */
+  private readonly tickJobs = new Scheduler<TickJob>();
   private readonly dealer: CoverageDealer;
   private readonly scheduler = new Scheduler();
   private readonly population: Population;
@@ -82,7 +89,7 @@ export class Simulator {
   private replayed = 0;
   private readonly record: ((record: RecordedOperation) => void) | undefined;
 
-  constructor(config: Partial<SimulatorConfig> = {}, history: OperationHistory = {}) {
+  constructor(config: SimulatorOptions = {}, history: OperationHistory = {}) {
     this.config = resolveConfig(config);
     const { seed, server, startTimeMsc } = this.config;
     this.now = startTimeMsc;
@@ -96,7 +103,12 @@ export class Simulator {
       clock: () => this.now,
     });
     this.operations = new DealerOperations(this.server, this.catalog);
-    this.feed = new PriceFeed(this.catalog.symbols, new Rng(seed, STREAM.feed));
+    const horizon = Math.max(1, Math.ceil((this.config.ticksPerSecond * this.config.foresightMs) / 1000));
+    this.market = new MarketAhead(
+      new PriceFeed(this.catalog.symbols, new Rng(seed, STREAM.feed)),
+      this.catalog.symbols,
+      horizon,
+    );
     this.rng = new Rng(seed, STREAM.traders);
     this.population = populate(this.config, this.catalog, new Rng(seed, STREAM.population));
     this.traders = new Traders(
@@ -110,6 +122,21 @@ export class Simulator {
       },
       this.population.accounts,
     );
+    this.specialists = new Specialists(
+      {
+        rng: this.rng,
+        server: this.server,
+        market: this.market,
+        scheduler: this.scheduler,
+        tickJobs: this.tickJobs,
+        ticksPerSecond: this.config.ticksPerSecond,
+        foresightMs: this.config.foresightMs,
+        symbols: this.catalog.symbols,
+        popularSymbol: () => this.traders.popularSymbol(),
+        now: () => this.now,
+      },
+      this.population.accounts,
+    );
     this.dealer = new CoverageDealer(this.server, this.catalog);
     this.isMoved = new Uint8Array(this.catalog.symbols.length);
     // A copy: what this run records is appended to the caller's list, and must not replay here.
@@ -118,6 +145,8 @@ export class Simulator {
 
     this.publishReferenceData();
     this.openDay();
+    this.market.start(this.specialists);
+    this.specialists.start();
     this.tickClock = startTimeMsc + this.rng.exponential(1000 / this.config.ticksPerSecond);
     this.turnClock = startTimeMsc + this.rng.exponential(1000 / this.config.tradesPerSecond);
     this.moneyClock =
@@ -304,8 +333,7 @@ export class Simulator {
   private applyShock(symbolName: string, percent: number): Tick | undefined {
     const symbol = this.catalog.symbol(symbolName);
     if (!symbol || !(percent > -100)) return undefined;
-    this.feed.shock(symbol, percent / 100);
-    const tick = this.publishTick(symbol);
+    const tick = this.publishTick(symbol, this.market.shock(symbol, percent / 100, this.now));
     this.sweepMargins();
     return tick;
   }
@@ -372,17 +400,26 @@ export class Simulator {
         this.server.accrueSwap(swapDays(this.now));
         this.scheduler.schedule(nextMidnight(this.now), { kind: 'rollover' });
         return;
+      default:
+        this.specialists.runJob(job);
+        return;
     }
   }
 
+  /** The informed traders act on what they know of the next tick, then the server publishes it. */
   private tick(): void {
-    this.publishTick(this.feed.nextSymbol());
+    const index = this.market.published;
+    while (this.tickJobs.nextAt <= index) {
+      const job = this.tickJobs.pop();
+      if (job !== undefined) this.specialists.runTickJob(job);
+    }
+    const { symbol, tick } = this.market.publish(this.now);
+    this.publishTick(symbol, tick);
     if (++this.ticksSinceSweep >= this.sweepInterval()) this.sweepMargins();
   }
 
-  /** Steps the symbol's price, quotes and publishes it, fills what it triggers, marks it moved. */
-  private publishTick(symbol: SymbolInfo): Tick {
-    const tick = this.feed.step(symbol, this.now);
+  /** Quotes and publishes the symbol's tick, fills what it triggers, marks it moved. */
+  private publishTick(symbol: SymbolInfo, tick: Tick): Tick {
     this.quotes.set(symbol, tick);
     this.journal.tick(tick);
     const fills = this.server.triggerOrders(symbol);
@@ -434,7 +471,7 @@ export class Simulator {
   /** The live stream opens with a quote for every symbol and every account's funding deposit. */
   private openDay(): void {
     for (const symbol of this.catalog.symbols) {
-      const tick = this.feed.initialTick(symbol, this.now);
+      const tick = this.market.initialTick(symbol, this.now);
       this.quotes.set(symbol, tick);
       this.journal.tick(tick);
     }

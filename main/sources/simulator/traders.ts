@@ -2,17 +2,19 @@
  * The clients' side of the simulation: what each behaviour does when its turn comes. Ordinary
  * traders hold minutes to days and sometimes use pending orders, partial closes and locks;
  * scalpers hold seconds; hedgers open opposite positions on two linked accounts of one client.
- * The CRM side moves money in and out. Every decision goes through the trade server like a
- * real client's request would.
+ * The specialists (arbitrageurs, news traders, martingale players, sharp winners) act on their
+ * own triggers instead of turns (specialists.ts). The CRM side moves money in and out. Every
+ * decision goes through the trade server like a real client's request would.
  */
 import type { Login } from '../../../shared/domain';
 import { DealAction, OrderType, Retcode, UserRights } from '../../../shared/mt5';
-import { type Money, type TimeMsc, VOLUME_PER_LOT, type Volume } from '../../../shared/units';
+import type { Money, TimeMsc, Volume } from '../../../shared/units';
 import type { Catalog, SymbolInfo } from './catalog';
 import type { DealerOperations } from './dealer-operations';
 import type { Behaviour, SimulatedAccount } from './population';
 import type { Rng } from './rng';
 import type { Scheduler } from './scheduler';
+import { roundDown, volumeForShare } from './sizing';
 import type { LiveAccount, LivePosition } from './state';
 import type { FilledOrder, TradeResult, TradeServer } from './trade-server';
 
@@ -21,15 +23,19 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** The behaviours that trade in turns; the others act on their own triggers (specialists.ts). */
+type TurnTaker = Extract<Behaviour, 'ordinary' | 'scalper' | 'hedger'>;
+
 /** How long each behaviour keeps a position, [min, max] spread log-uniformly. */
-const HOLD: Record<Exclude<Behaviour, 'coverage'>, [number, number]> = {
+const HOLD: Record<TurnTaker, [number, number]> = {
   ordinary: [2 * MINUTE, 3 * DAY],
   scalper: [3 * SECOND, 2 * MINUTE],
-  hedger: [10 * MINUTE, 2 * DAY],
+  // Hedgers churn volume for a bonus: opposite positions held minutes to a couple of hours.
+  hedger: [MINUTE, 2 * HOUR],
 };
 const SEEDED_HOLD: [number, number] = [10 * MINUTE, 5 * DAY];
 /** Most positions an account keeps open before it closes instead of opening. */
-const MAX_OPEN: Record<Exclude<Behaviour, 'coverage'>, number> = { ordinary: 6, scalper: 3, hedger: 4 };
+const MAX_OPEN: Record<TurnTaker, number> = { ordinary: 6, scalper: 3, hedger: 6 };
 const MAX_PENDING = 3;
 /** Who acts next: scalpers trade far more often than their share of accounts. */
 const TURN_WEIGHTS = { ordinary: 50, scalper: 40, hedger: 10 };
@@ -62,7 +68,8 @@ export class Traders {
       this.clientLogins.push(a.login);
       if (a.behaviour === 'ordinary') this.ordinary.push(a.login);
       else if (a.behaviour === 'scalper') this.scalpers.push(a.login);
-      else if (a.partner !== undefined && a.partner > a.login) this.hedgerPairs.push([a.login, a.partner]);
+      else if (a.behaviour === 'hedger' && a.partner !== undefined && a.partner > a.login)
+        this.hedgerPairs.push([a.login, a.partner]);
     }
     let total = 0;
     this.popularity = floor.catalog.symbols.map((s) => {
@@ -150,7 +157,13 @@ export class Traders {
       this.floor.scheduler.schedule(this.floor.now() + HOUR, { kind: 'close', ticket });
       return;
     }
-    const hold = HOLD[this.behaviourOf(p.login)];
+    const behaviour = this.behaviourOf(p.login);
+    // Specialists leave in one go: their exit is part of the plan that opened the position.
+    if (behaviour !== 'ordinary' && behaviour !== 'scalper' && behaviour !== 'hedger') {
+      server.close(p.ticket);
+      return;
+    }
+    const hold = HOLD[behaviour];
     if (account.group.hedging && rng.chance(0.6)) {
       const lock = account.positions.find((x) => x.symbol === p.symbol && x.action !== p.action);
       if (lock !== undefined) {
@@ -171,7 +184,7 @@ export class Traders {
   /** A pending order filled: its new position gets a planned exit like any other. */
   onFilled(fills: readonly FilledOrder[]): void {
     for (const { order, result } of fills) {
-      if (result.position !== undefined) this.closeLater(result.position.ticket, HOLD[this.behaviourOf(order.login)]);
+      if (result.position !== undefined) this.closeLater(result.position.ticket, HOLD[this.turnTaker(order.login)]);
     }
   }
 
@@ -182,6 +195,12 @@ export class Traders {
   behaviourOf(login: Login): Exclude<Behaviour, 'coverage'> {
     const behaviour = this.profiles.get(login)?.behaviour ?? 'ordinary';
     return behaviour === 'coverage' ? 'ordinary' : behaviour;
+  }
+
+  /** Pending orders are placed by ordinary traders only; anyone else's fill is held like theirs. */
+  private turnTaker(login: Login): TurnTaker {
+    const behaviour = this.behaviourOf(login);
+    return behaviour === 'scalper' || behaviour === 'hedger' ? behaviour : 'ordinary';
   }
 
   private trade(login: Login): void {
@@ -285,7 +304,7 @@ export class Traders {
     this.floor.server.close(oldest.ticket);
   }
 
-  private schedule(result: TradeResult, behaviour: Exclude<Behaviour, 'coverage'>): void {
+  private schedule(result: TradeResult, behaviour: TurnTaker): void {
     if (result.position !== undefined) this.closeLater(result.position.ticket, HOLD[behaviour]);
   }
 
@@ -294,16 +313,8 @@ export class Traders {
     this.floor.scheduler.schedule(at, { kind: 'close', ticket });
   }
 
-  /** The volume whose margin is about `share` of the account's equity, on the symbol's volume grid. */
   private volumeFor(account: LiveAccount, symbol: SymbolInfo, action: 0 | 1, share: number): Volume {
-    const { server } = this.floor;
-    const snap = server.snapshot(account);
-    if (snap.equity <= snap.margin) return 0;
-    const perLot =
-      server.valuation.margin(symbol, action, VOLUME_PER_LOT, account.leverage, account.group.spec.currency) * 100;
-    const spec = symbol.spec;
-    const volume = roundDown(((snap.equity * share) / perLot) * VOLUME_PER_LOT, spec.volumeStep);
-    return Math.min(Math.max(volume, spec.volumeMin), spec.volumeMax);
+    return volumeForShare(this.floor.server, account, symbol, action, share);
   }
 
   private tradable(login: Login): LiveAccount | undefined {
@@ -313,7 +324,7 @@ export class Traders {
   }
 
   /** Clients trade what ticks most: EURUSD and gold far more than a single stock. */
-  private popularSymbol(): SymbolInfo {
+  popularSymbol(): SymbolInfo {
     const weights = this.popularity;
     const r = this.floor.rng.next() * (weights[weights.length - 1] as number);
     let i = 0;
@@ -322,5 +333,4 @@ export class Traders {
   }
 }
 
-const roundDown = (volume: number, step: Volume): Volume => Math.floor(volume / step) * step;
 const wholeUnits = (cents: number): Money => Math.trunc(cents / 100) * 100;
