@@ -1,23 +1,32 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { DeskApi } from '../shared/contract';
 import type { DeskFeeds } from './api/desk-session';
 import { GridPanel } from './components/GridPanel';
-import { PanelTabs } from './components/PanelTabs';
+import { PanelTabs, useVisibleTabs } from './components/PanelTabs';
 import { ProblemBanner } from './components/ProblemBanner';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
+import { DeskContext } from './desk-context';
 import { AccountsGrid } from './features/accounts/AccountsGrid';
+import { AccountActionsBar } from './features/actions/AccountActionsBar';
+import { AccountMenu } from './features/actions/AccountMenu';
+import { ActionDialogs } from './features/actions/ActionDialogs';
+import { ActionsPanel } from './features/actions/ActionsPanel';
+import type { ActionBook } from './features/actions/action-book';
+import { AdminPanel } from './features/admin/AdminPanel';
 import { AlertsPanel } from './features/alerts/AlertsPanel';
+import { AuditPanel } from './features/audit/AuditPanel';
+import { ClientDrawer } from './features/clients/ClientDrawer';
 import { ExposurePanel } from './features/exposure/ExposurePanel';
 import { PositionsGrid } from './features/positions/PositionsGrid';
-import { type PanelLayout, useDeskStore } from './stores/desk-store';
+import { OperatorBadge } from './features/session/OperatorBadge';
+import { useDeskStore } from './stores/desk-store';
 
 export interface AppProps {
   desk: DeskApi;
   feeds: DeskFeeds;
+  actions: ActionBook;
 }
-
-const LAYOUT_KEYS: Record<string, PanelLayout> = { '1': 'split', '2': 'positions', '3': 'accounts', '4': 'exposure' };
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -25,12 +34,14 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function App({ desk, feeds }: AppProps) {
+export function App({ desk, feeds, actions }: AppProps) {
   const layout = useDeskStore((s) => s.layout);
   const setLayout = useDeskStore((s) => s.setLayout);
   const quickSearchRef = useRef<HTMLInputElement>(null);
+  const tabs = useVisibleTabs();
+  const started = useMemo(() => ({ desk, feeds, actions }), [desk, feeds, actions]);
 
-  // Keyboard first: "/" or Ctrl+F jumps to search, Alt+1..4 switch panels.
+  // Keyboard first: "/" or Ctrl+F jumps to search, Alt+1..7 switch panels.
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if ((e.key === '/' && !isTyping(e.target)) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
@@ -39,7 +50,7 @@ export function App({ desk, feeds }: AppProps) {
         quickSearchRef.current?.select();
         return;
       }
-      const target = e.altKey && !e.ctrlKey ? LAYOUT_KEYS[e.key] : undefined;
+      const target = e.altKey && !e.ctrlKey ? tabs.find((t) => t.key === e.key)?.layout : undefined;
       if (target) {
         e.preventDefault();
         setLayout(target);
@@ -47,29 +58,44 @@ export function App({ desk, feeds }: AppProps) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [setLayout]);
+  }, [setLayout, tabs]);
 
+  const shows = (...layouts: string[]) => layouts.includes(layout);
   return (
-    <div className={`desk layout-${layout}`}>
-      <header className="top-bar">
-        <h1>Dealer Desk</h1>
-        <PanelTabs />
-        <Toolbar feeds={feeds} quickSearchRef={quickSearchRef} />
-      </header>
-      <ProblemBanner />
-      <div className="desk-body">
-        <main className="panels">
-          <GridPanel grid="positions" title="Positions" hidden={layout === 'accounts' || layout === 'exposure'}>
-            <PositionsGrid desk={desk} feed={feeds.positions} />
-          </GridPanel>
-          <GridPanel grid="accounts" title="Accounts" hidden={layout === 'positions' || layout === 'exposure'}>
-            <AccountsGrid desk={desk} feed={feeds.accounts} />
-          </GridPanel>
-          <ExposurePanel desk={desk} feeds={feeds.exposure} hidden={layout !== 'exposure'} />
-        </main>
-        <AlertsPanel desk={desk} book={feeds.alerts} />
+    <DeskContext.Provider value={started}>
+      <div className={`desk layout-${layout}`}>
+        <header className="top-bar">
+          <h1>Dealer Desk</h1>
+          <PanelTabs />
+          <Toolbar feeds={feeds} quickSearchRef={quickSearchRef} />
+          <OperatorBadge desk={desk} />
+        </header>
+        <ProblemBanner />
+        <div className="desk-body">
+          <main className="panels">
+            <GridPanel grid="positions" title="Positions" hidden={!shows('split', 'positions')}>
+              <PositionsGrid desk={desk} feed={feeds.positions} />
+            </GridPanel>
+            <GridPanel
+              grid="accounts"
+              title="Accounts"
+              hidden={!shows('split', 'accounts')}
+              tools={<AccountActionsBar />}
+            >
+              <AccountsGrid desk={desk} feed={feeds.accounts} />
+            </GridPanel>
+            <ExposurePanel desk={desk} feeds={feeds.exposure} hidden={layout !== 'exposure'} />
+            <ActionsPanel hidden={layout !== 'actions'} />
+            <AuditPanel hidden={layout !== 'audit'} />
+            <AdminPanel hidden={layout !== 'admin' || !tabs.some((t) => t.layout === 'admin')} />
+          </main>
+          <ClientDrawer />
+          <AlertsPanel desk={desk} book={feeds.alerts} />
+        </div>
+        <StatusBar />
+        <AccountMenu />
+        <ActionDialogs />
       </div>
-      <StatusBar />
-    </div>
+    </DeskContext.Provider>
   );
 }

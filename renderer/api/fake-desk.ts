@@ -4,8 +4,17 @@
  * a random walk, just enough to watch cells flash and rows come and go.
  */
 import { alertSettingsSchema, DEFAULT_ALERT_SETTINGS } from '../../shared/alert-settings';
-import type { DeskApi, Reply, StreamName, StreamPayload } from '../../shared/contract';
+import {
+  type DeskApi,
+  permissionOf,
+  type Reply,
+  requestNames,
+  type StreamName,
+  type StreamPayload,
+} from '../../shared/contract';
+import { mayDo } from '../../shared/operators';
 import type { AccountRow, PositionRow, ServerStatus } from '../../shared/rows';
+import { createFakeDealer } from './fake-dealer';
 
 const SERVERS = ['mt5-eu', 'mt5-asia'];
 const SYMBOLS = [
@@ -26,7 +35,17 @@ export interface FakeDesk extends DeskApi {
   stop(): void;
 }
 
-export function createFakeDesk(options: { positions?: number; frameMs?: number } = {}): FakeDesk {
+export interface FakeDeskOptions {
+  positions?: number;
+  frameMs?: number;
+  /**
+   * Refuse what the signed-in operator's role does not grant, as the core does (the dev page).
+   * Off by default so tests of the session need no sign-in.
+   */
+  enforceSignIn?: boolean;
+}
+
+export function createFakeDesk(options: FakeDeskOptions = {}): FakeDesk {
   let seed = 7;
   const random = () => {
     seed = (seed * 16807) % 2147483647;
@@ -135,11 +154,14 @@ export function createFakeDesk(options: { positions?: number; frameMs?: number }
   };
   const timer = options.frameMs === 0 ? null : setInterval(frame, options.frameMs ?? 250);
   const layouts = new Map<string, unknown>();
+  const dealer = createFakeDealer({ accounts, emit });
+  const { operator, ...dealerApi } = dealer;
 
-  return {
+  const fake: FakeDesk = {
+    ...dealerApi,
     'desk.ready': async () => ok({ deskCurrency: 'USD', servers: SERVERS, version: 'fake' }),
     'positions.list': async () => ok([...positions.values()]),
-    'accounts.list': async () => ok(accountList),
+    'accounts.list': async () => ok([...accounts.values()]),
     'deals.list': async () => ok([]),
     'status.list': async () => ok([]),
     'positions.viewport': async ({ ids }) => ok({ watching: ids.length }),
@@ -179,4 +201,22 @@ export function createFakeDesk(options: { positions?: number; frameMs?: number }
       if (timer) clearInterval(timer);
     },
   };
+  if (!options.enforceSignIn) return fake;
+  // Every request answers as the core's router would for the operator signed in on the fake.
+  for (const name of requestNames) {
+    const call = fake[name] as (input: unknown) => Promise<Reply<unknown>>;
+    const permission = permissionOf(name);
+    (fake as unknown as Record<string, unknown>)[name] = async (input: unknown) => {
+      const who = operator();
+      if (permission !== 'public' && !who) return refused('signed_out', 'Sign in first.');
+      if (!mayDo(who?.role, permission)) return refused('forbidden', `Your role may not ${permission}.`);
+      return call(input);
+    };
+  }
+  return fake;
 }
+
+const refused = (code: 'signed_out' | 'forbidden', message: string): Reply<never> => ({
+  ok: false,
+  error: { code, message },
+});

@@ -14,7 +14,8 @@ function connect(): DeskApi {
   const bridged = electronDesk();
   if (bridged) return bridged;
   // Development only (vite dev server, `/?fake`): the production build drops this branch and the fake.
-  if (import.meta.env.DEV && new URLSearchParams(location.search).has('fake')) return createFakeDesk();
+  if (import.meta.env.DEV && new URLSearchParams(location.search).has('fake'))
+    return createFakeDesk({ enforceSignIn: true });
   return createWsDesk();
 }
 

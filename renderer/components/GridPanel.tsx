@@ -7,13 +7,15 @@ export interface GridPanelProps {
   title: string;
   hidden: boolean;
   children: ReactNode;
+  /** Controls for the grid's rows (e.g. the accounts' action buttons), in the header. */
+  tools?: ReactNode;
 }
 
 /**
  * A titled pane around a grid with its counts. A hidden pane stays mounted (CSS only), so its
  * grid keeps taking transactions and shows current figures the moment it is brought back.
  */
-export function GridPanel({ grid, title, hidden, children }: GridPanelProps) {
+export function GridPanel({ grid, title, hidden, children, tools }: GridPanelProps) {
   const count = useDeskStore((s) => s.counts[grid]);
   return (
     <section className="panel" hidden={hidden} aria-label={title}>
@@ -22,6 +24,7 @@ export function GridPanel({ grid, title, hidden, children }: GridPanelProps) {
         <span className="panel-count" data-testid={`${grid}-count`} data-shown={count.shown} data-total={count.total}>
           {count.filtered ? `${formatCount(count.shown)} of ${formatCount(count.total)}` : formatCount(count.shown)}
         </span>
+        {tools}
       </header>
       <div className="panel-grid" data-testid={`${grid}-grid`}>
         {children}

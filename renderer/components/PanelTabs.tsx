@@ -1,31 +1,57 @@
 import type { KeyboardEvent } from 'react';
+import type { Permission } from '../../shared/operators';
+import { useStartedDesk } from '../desk-context';
+import { useActionBook } from '../features/actions/use-action';
 import { formatCount } from '../format';
 import { type GridName, type PanelLayout, useDeskStore } from '../stores/desk-store';
+import { useSessionStore } from '../stores/session-store';
 
-const TABS: { layout: PanelLayout; label: string; grid?: GridName; key: string }[] = [
-  { layout: 'split', label: 'Split', key: 'Alt+1' },
-  { layout: 'positions', label: 'Positions', grid: 'positions', key: 'Alt+2' },
-  { layout: 'accounts', label: 'Accounts', grid: 'accounts', key: 'Alt+3' },
-  { layout: 'exposure', label: 'Exposure', key: 'Alt+4' },
+interface Tab {
+  layout: PanelLayout;
+  label: string;
+  grid?: GridName;
+  key: string;
+  /** Shown only to operators whose role grants it. */
+  permission?: Permission;
+}
+
+export const PANEL_TABS: Tab[] = [
+  { layout: 'split', label: 'Split', key: '1' },
+  { layout: 'positions', label: 'Positions', grid: 'positions', key: '2' },
+  { layout: 'accounts', label: 'Accounts', grid: 'accounts', key: '3' },
+  { layout: 'exposure', label: 'Exposure', key: '4' },
+  { layout: 'actions', label: 'Actions', key: '5' },
+  { layout: 'audit', label: 'Audit', key: '6' },
+  { layout: 'admin', label: 'Admin', key: '7', permission: 'admin' },
 ];
+
+/** The tabs this operator sees. */
+export function useVisibleTabs(): Tab[] {
+  const permissions = useSessionStore((s) => s.session?.permissions);
+  return PANEL_TABS.filter((t) => !t.permission || (permissions?.includes(t.permission) ?? false));
+}
 
 /** Which panels fill the window; arrow keys move between tabs as in any tab list. */
 export function PanelTabs() {
   const layout = useDeskStore((s) => s.layout);
   const setLayout = useDeskStore((s) => s.setLayout);
   const counts = useDeskStore((s) => s.counts);
+  const { actions } = useStartedDesk();
+  useActionBook(actions);
+  const awaiting = actions.awaitingApproval();
+  const tabs = useVisibleTabs();
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const at = TABS.findIndex((t) => t.layout === layout);
-    const next = TABS[(at + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    const at = tabs.findIndex((t) => t.layout === layout);
+    const next = tabs[(at + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
     setLayout(next.layout);
     document.getElementById(`tab-${next.layout}`)?.focus();
   };
 
   return (
     <div className="tabs" role="tablist" aria-label="Panels" tabIndex={-1} onKeyDown={onKeyDown}>
-      {TABS.map((tab) => (
+      {tabs.map((tab) => (
         <button
           key={tab.layout}
           id={`tab-${tab.layout}`}
@@ -34,11 +60,16 @@ export function PanelTabs() {
           data-testid={`tab-${tab.layout}`}
           aria-selected={layout === tab.layout}
           tabIndex={layout === tab.layout ? 0 : -1}
-          title={tab.key}
+          title={`Alt+${tab.key}`}
           onClick={() => setLayout(tab.layout)}
         >
           {tab.label}
           {tab.grid && <span className="tab-count">{formatCount(counts[tab.grid].shown)}</span>}
+          {tab.layout === 'actions' && awaiting > 0 && (
+            <span className="tab-count warn-text" title="Awaiting approval">
+              {awaiting}
+            </span>
+          )}
         </button>
       ))}
     </div>

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { REPO_ROOT } from './fixtures';
+import { ADMIN, DeskPage, REPO_ROOT } from './fixtures';
 
 const MAIN_ENTRY = path.join(REPO_ROOT, 'dist', 'main', 'index.cjs');
 
@@ -56,6 +56,10 @@ test.describe('Electron app', () => {
     });
     try {
       const window = await app.firstWindow();
+      // A fresh data folder: the window asks for the first admin before the desk starts.
+      const desk = new DeskPage(window);
+      expect(await desk.gatePhase()).toBe('setup');
+      await desk.createAdmin(ADMIN.name, ADMIN.password);
       await expect(window.getByTestId('desk-ready')).toBeVisible({ timeout: 60_000 });
       const globals = await window.evaluate(() => ({
         desk: typeof (globalThis as { desk?: unknown }).desk,

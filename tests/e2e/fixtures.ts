@@ -136,14 +136,80 @@ export function deskForThisFile(options: LaunchOptions = {}): () => BrowserModeD
 
 export type GridName = 'positions' | 'accounts';
 
+export interface OperatorLogin {
+  name: string;
+  password: string;
+}
+
+/** The first operator of every spec file's desk: whoever opens a fresh desk first creates them. */
+export const ADMIN: OperatorLogin = { name: 'Ada Admin', password: 'ada-admin-pass-1' };
+
 /** The desk window, as a dealer sees it. */
 export class DeskPage {
   constructor(readonly page: Page) {}
 
-  /** Opens the desk with the renderer's debug handle (window.__dealerDesk, see renderer/api/debug-handle.ts). */
-  async open(url: string): Promise<void> {
+  /**
+   * Opens the desk with the renderer's debug handle (window.__dealerDesk, see
+   * renderer/api/debug-handle.ts) and signs in (on a fresh desk: creates the admin) before
+   * waiting for readiness: nothing of the desk runs for a signed-out window.
+   */
+  async open(url: string, as: OperatorLogin = ADMIN): Promise<void> {
     await this.page.goto(`${url}&debug=1`);
+    await this.signInAs(as);
     await this.waitReady();
+  }
+
+  /** The gate once it knows what to ask: 'setup' (first launch), 'sign-in', or 'unreachable'. */
+  async gatePhase(): Promise<string> {
+    const gate = this.page.getByTestId('session-gate');
+    await expect(gate).toHaveAttribute('data-phase', /^(setup|sign-in|unreachable)$/, { timeout: 60_000 });
+    const phase = (await gate.getAttribute('data-phase')) ?? '';
+    if (phase === 'unreachable') {
+      throw new Error(
+        `the desk did not answer session.state: ${await this.page.getByTestId('session-error').innerText()}`,
+      );
+    }
+    return phase;
+  }
+
+  /** Signs in as `who`; on a desk's first launch only the admin can be the one, and is created. */
+  async signInAs(who: OperatorLogin): Promise<void> {
+    if ((await this.gatePhase()) === 'setup') {
+      if (who !== ADMIN) throw new Error(`a fresh desk asks for its admin first, not ${who.name}`);
+      await this.createAdmin(who.name, who.password);
+    } else {
+      await this.signIn(who.name, who.password);
+    }
+  }
+
+  async createAdmin(name: string, password: string): Promise<void> {
+    const form = this.page.getByTestId('setup-form');
+    await form.getByTestId('setup-name').fill(name);
+    await form.getByTestId('setup-password').fill(password);
+    await form.getByTestId('setup-password-again').fill(password);
+    await form.getByTestId('setup-submit').click();
+    await this.settled(form, form.getByTestId('setup-error'));
+  }
+
+  async signIn(name: string, password: string): Promise<void> {
+    const form = this.page.getByTestId('signin-form');
+    await form.getByTestId('signin-name').fill(name);
+    await form.getByTestId('signin-password').fill(password);
+    await form.getByTestId('signin-submit').click();
+    await this.settled(form, form.getByTestId('signin-error'));
+  }
+
+  /** Waits until a session form has gone, or fails at once with the core's refusal. */
+  private async settled(form: Locator, error: Locator): Promise<void> {
+    const state = async () => ((await error.isVisible()) ? 'refused' : (await form.isVisible()) ? 'waiting' : 'gone');
+    await expect.poll(state, { timeout: 30_000 }).not.toBe('waiting');
+    if (await error.isVisible()) throw new Error(`the desk refused: ${await error.innerText()}`);
+  }
+
+  /** Sign out reloads the page: the sign-in form comes back, with no state of the last operator. */
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('sign-out').click();
+    await expect(this.page.getByTestId('signin-form')).toBeVisible({ timeout: 30_000 });
   }
 
   async waitReady(): Promise<void> {

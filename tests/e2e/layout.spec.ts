@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DeskPage, deskForThisFile, launchBrowserMode } from './fixtures';
+import { ADMIN, DeskPage, deskForThisFile, launchBrowserMode } from './fixtures';
 
 const desk = deskForThisFile();
 
@@ -38,12 +38,15 @@ test.describe('column state', () => {
       })
       .toBe(`asc|${widened}`);
 
+    // A reload is a new window to the core: it signs in again, and the layout is still there.
     await page.reload();
+    await dp.signInAs(ADMIN);
     await dp.waitReady();
     await expect(profit).toHaveAttribute('aria-sort', 'ascending');
     await expect.poll(async () => Math.round((await symbol.boundingBox())!.width)).toBe(widened);
 
-    // A relaunch gets a new port (a new origin), so this proves the state lives in the core.
+    // A relaunch gets a new port (a new origin), so this proves the state lives in the core
+    // (and the admin created on the first launch is still there to sign in).
     await first.stop();
     const again = await launchBrowserMode({ dataDir: first.dataDir });
     try {

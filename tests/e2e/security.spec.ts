@@ -42,3 +42,39 @@ test.describe('browser-mode WebSocket', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 });
+
+/** Sends one request over a fresh socket (a new window to the core, nobody signed in) and returns the reply. */
+function askOnce(url: string, origin: string, channel: string): Promise<{ ok: boolean; error?: { code: string } }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers: { Origin: origin } });
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new Error(`no reply to ${channel}`));
+    }, 10_000);
+    socket.on('open', () => socket.send(JSON.stringify({ id: 1, channel, input: {} })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; reply?: { ok: boolean; error?: { code: string } } };
+      if (message.id !== 1 || !message.reply) return;
+      clearTimeout(timer);
+      socket.terminate();
+      resolve(message.reply);
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+test.describe('operators', () => {
+  test('a window nobody signed in on gets nothing but the session requests', async () => {
+    const { port, origin, token } = desk();
+    const url = `ws://127.0.0.1:${port}${WS_PATH}?token=${encodeURIComponent(token)}`;
+    // The token opens the socket, but the book stays closed until an operator signs in.
+    expect(await askOnce(url, origin, 'desk.ready')).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(await askOnce(url, origin, 'accounts.list')).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(await askOnce(url, origin, 'audit.list')).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    // The positive control: the public request answers on the same kind of socket.
+    expect(await askOnce(url, origin, 'session.state')).toMatchObject({ ok: true });
+  });
+});

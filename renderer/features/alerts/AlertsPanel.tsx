@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { DeskApi } from '../../../shared/contract';
 import { useDeskStore } from '../../stores/desk-store';
 import { useRiskStore } from '../../stores/risk-store';
+import { usePermission } from '../../stores/session-store';
 import { AlertCard } from './AlertCard';
 import type { AlertBook } from './alert-book';
 import { countAlerts } from './alert-book';
@@ -35,6 +36,8 @@ export function AlertsPanel({ desk, book }: AlertsPanelProps) {
   const setSoundOn = useRiskStore((s) => s.setSoundOn);
   const rung = useRiskStore((s) => s.criticalRung);
   const [hideResolved, setHideResolved] = useState(false);
+  // Dealers do not tune alert thresholds (the core refuses it); the editor is not offered to them.
+  const canTune = usePermission('tune-alerts');
 
   const shown = hideResolved ? alerts.filter((a) => a.state !== 'resolved') : alerts;
   const badge = (
@@ -67,15 +70,17 @@ export function AlertsPanel({ desk, book }: AlertsPanelProps) {
           {counts.openWarn} warn · {counts.active} active
         </span>
         <span className="push-right" />
-        <button
-          type="button"
-          className="small-button"
-          data-testid="thresholds-toggle"
-          aria-expanded={thresholdsOpen}
-          onClick={() => setThresholdsOpen(!thresholdsOpen)}
-        >
-          Thresholds
-        </button>
+        {canTune && (
+          <button
+            type="button"
+            className="small-button"
+            data-testid="thresholds-toggle"
+            aria-expanded={thresholdsOpen}
+            onClick={() => setThresholdsOpen(!thresholdsOpen)}
+          >
+            Thresholds
+          </button>
+        )}
         <button
           type="button"
           className="small-button"
@@ -105,7 +110,9 @@ export function AlertsPanel({ desk, book }: AlertsPanelProps) {
           Hide resolved
         </label>
       </div>
-      {thresholdsOpen && <ThresholdsEditor desk={desk} deskCurrency={ccy} onClose={() => setThresholdsOpen(false)} />}
+      {thresholdsOpen && canTune && (
+        <ThresholdsEditor desk={desk} deskCurrency={ccy} onClose={() => setThresholdsOpen(false)} />
+      )}
       <ol className="alert-list" data-testid="alert-list">
         {shown.length === 0 && <li className="muted alert-empty">{book.isLoaded ? 'No alerts' : 'Loading alerts…'}</li>}
         {shown.slice(0, MAX_CARDS).map((alert) => (

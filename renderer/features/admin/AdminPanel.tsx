@@ -1,0 +1,19 @@
+/** Admins only: who works at the desk (operators and roles) and the money limits. */
+import { LimitsEditor } from './LimitsEditor';
+import { OperatorsEditor } from './OperatorsEditor';
+
+export function AdminPanel({ hidden }: { hidden: boolean }) {
+  if (hidden) return null;
+  return (
+    <section className="panel admin-panel" aria-label="Admin" data-testid="admin-panel">
+      <header className="panel-header">
+        <h2>Admin</h2>
+        <span className="muted">Operators and limits; every change is in the audit trail</span>
+      </header>
+      <div className="admin-body">
+        <OperatorsEditor />
+        <LimitsEditor />
+      </div>
+    </section>
+  );
+}
