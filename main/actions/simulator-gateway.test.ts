@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DealAction, Retcode } from '../../shared/mt5';
 import type { OperationTap } from '../sources/simulator/dealer-operations';
 import { Simulator } from '../sources/simulator/simulator';
 import { SimulatorGateway } from './simulator-gateway';
 
-function simulated() {
+function simulated(eventDelayMs = 0) {
   const simulator = new Simulator({
     seed: 9,
     server: 'gw',
@@ -20,12 +20,27 @@ function simulated() {
     () => {
       delivered += simulator.flush().length;
     },
+    eventDelayMs,
   );
   const [login] = [...simulator.truth().accounts.keys()] as [number];
   return { simulator, gateway, login, delivered: () => delivered };
 }
 
 describe('SimulatorGateway', () => {
+  it('with an event delay, answers first and pumps the deal afterwards, as a real server does', async () => {
+    vi.useFakeTimers();
+    try {
+      const { gateway, login, delivered } = simulated(250);
+      const reply = await gateway.balance(login, DealAction.BALANCE, 10_00, 'AB123-8');
+      expect(reply.retcode).toBe(Retcode.REQUEST_DONE);
+      expect(delivered()).toBe(0);
+      vi.advanceTimersByTime(250);
+      expect(delivered()).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('answers with the server’s retcode and deal, and delivers the events at once', async () => {
     const { gateway, login, delivered } = simulated();
     const reply = await gateway.balance(login, DealAction.BALANCE, 10_00, 'AB123-7 note');

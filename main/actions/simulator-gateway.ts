@@ -34,14 +34,24 @@ export class SimulatorGateway implements ServerGateway {
     private readonly simulator: () => SimulatedServer,
     /** Hands the events the operation produced to the desk now (the source's own delivery). */
     private readonly deliverNow: () => void,
+    /**
+     * How long after its reply an operation's events reach the desk. A real server answers first
+     * and pumps the deal a moment later; 0 hands them over before the reply is seen (tests of races).
+     */
+    private readonly eventDelayMs = 0,
   ) {}
+
+  private deliverEvents(): void {
+    if (this.eventDelayMs <= 0) this.deliverNow();
+    else setTimeout(this.deliverNow, this.eventDelayMs).unref();
+  }
 
   async balance(login: Login, action: number, amount: Money, comment: string): Promise<BalanceReply> {
     try {
       return this.simulator().balance(login, action, amount, comment);
     } finally {
       // Also when the reply was lost: the server applied it, and its deal must reach the desk.
-      this.deliverNow();
+      this.deliverEvents();
     }
   }
 
@@ -49,7 +59,7 @@ export class SimulatorGateway implements ServerGateway {
     try {
       return this.simulator().updateUser(login, change);
     } finally {
-      this.deliverNow();
+      this.deliverEvents();
     }
   }
 

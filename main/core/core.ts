@@ -13,9 +13,19 @@ import { openDeskStores } from './stores';
 
 export type { Core } from './desk-core';
 
+/** A real server answers a dealer's request first and pumps the resulting deal a moment later. */
+const DEFAULT_EVENT_DELAY_MS = 250;
+
 export interface CoreOptions {
   dataDir: string;
-  simulator: { seed: number; speed: number; clients?: number; initialPositions?: number };
+  simulator: {
+    seed: number;
+    speed: number;
+    clients?: number;
+    initialPositions?: number;
+    /** How long after its reply a dealer operation's deal or account update arrives (default 250 ms). */
+    eventDelayMs?: number;
+  };
   /** The currency exposure and totals are shown in (USD by default). */
   deskCurrency?: string;
   log?: (line: string) => void;
@@ -64,7 +74,7 @@ export function createCore(options: CoreOptions): AssembledCore {
     `core: simulator ${server} (seed ${seed}, speed ×${speed}), ${crm.clients.length} clients, data in ${options.dataDir}`,
   );
   return assembleCore(
-    { ...stores, ...simulatorParts(simulator) },
+    { ...stores, ...simulatorParts(simulator, options.simulator.eventDelayMs ?? DEFAULT_EVENT_DELAY_MS) },
     {
       deskCurrency: options.deskCurrency ?? 'USD',
       version,

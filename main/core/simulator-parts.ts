@@ -8,6 +8,8 @@ import type { CoreParts } from './desk-core';
 
 export function simulatorParts(
   source: SimulatorSource,
+  /** How long after its reply a dealer operation's events reach the desk (see SimulatorGateway). */
+  eventDelayMs = 0,
 ): Pick<CoreParts, 'sources' | 'gateways' | 'simulatorSpeed' | 'simulatorShock'> {
   return {
     sources: [source],
@@ -16,6 +18,7 @@ export function simulatorParts(
         source.server,
         () => source.simulator,
         () => source.deliverNow(),
+        eventDelayMs,
       ),
     ],
     simulatorSpeed: (speed) => source.setSpeed(speed),

@@ -21,6 +21,7 @@ describe('launch options', () => {
         DESK_SIM_SPEED: '2.5',
         DESK_SIM_CLIENTS: '300',
         DESK_SIM_POSITIONS: '20000',
+        DESK_SIM_EVENT_DELAY_MS: '1500',
       },
       defaults,
     );
@@ -28,7 +29,7 @@ describe('launch options', () => {
       port: 8123,
       core: {
         dataDir: path.resolve('/tmp/desk'),
-        simulator: { seed: 7, speed: 2.5, clients: 300, initialPositions: 20000 },
+        simulator: { seed: 7, speed: 2.5, clients: 300, initialPositions: 20000, eventDelayMs: 1500 },
       },
     });
   });

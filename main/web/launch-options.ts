@@ -9,7 +9,7 @@ import path from 'node:path';
 /** What the core is built from (the same shape as CoreOptions in main/core/core.ts). */
 export interface CoreLaunchOptions {
   dataDir: string;
-  simulator: { seed: number; speed: number; clients?: number; initialPositions?: number };
+  simulator: { seed: number; speed: number; clients?: number; initialPositions?: number; eventDelayMs?: number };
   deskCurrency?: string;
   log?: (line: string) => void;
 }
@@ -50,6 +50,7 @@ export function readLaunchOptions(
   const speed = number('DESK_SIM_SPEED', { min: 0, max: 1000, whole: false }) ?? 1;
   const clients = number('DESK_SIM_CLIENTS', { min: 1, max: 1_000_000, whole: true });
   const initialPositions = number('DESK_SIM_POSITIONS', { min: 0, max: 10_000_000, whole: true });
+  const eventDelayMs = number('DESK_SIM_EVENT_DELAY_MS', { min: 0, max: 60_000, whole: true });
   const dataDirRaw = env.DESK_DATA_DIR?.trim();
   if (dataDirRaw !== undefined && dataDirRaw !== '' && dataDirRaw.includes('\0')) {
     problems.push('DESK_DATA_DIR must be a folder path.');
@@ -65,6 +66,7 @@ export function readLaunchOptions(
         speed,
         ...(clients === undefined ? {} : { clients }),
         ...(initialPositions === undefined ? {} : { initialPositions }),
+        ...(eventDelayMs === undefined ? {} : { eventDelayMs }),
       },
     },
   };

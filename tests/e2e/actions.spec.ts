@@ -21,7 +21,8 @@ import {
 } from './actions-page';
 import { ADMIN, DeskPage, deskForThisFile, type OperatorLogin } from './fixtures';
 
-const desk = deskForThisFile();
+// Deals reach the desk 1.5 s after the server's reply, so a test can see an action pending.
+const desk = deskForThisFile({ env: { DESK_SIM_EVENT_DELAY_MS: '1500' } });
 const DEALER: OperatorLogin = { name: 'Dan Dealer', password: 'dan-dealer-pass-1' };
 const DEPOSIT_CENTS = 1_234_56;
 
@@ -84,9 +85,11 @@ test.describe('dealer actions', () => {
     const outcome = dialog.getByTestId('action-outcome');
     await expect(outcome).toHaveAttribute('data-state', 'confirmed', { timeout: 30_000 });
     const id = (await outcome.getAttribute('data-id'))!;
-    // The embedded simulator books the deal before the core answers, and the stream sends a row's
-    // latest state per frame, so the window may never draw "pending". The trail has every step:
-    // requested, then pending (sent to the server), then confirmed by the server's own deal.
+    // The window drew "pending" (the server accepted it) before "confirmed" (its own deal arrived):
+    // this desk's simulator pumps a deal 1.5 s after its reply. The trail has every step too.
+    const drawn = ((await outcome.getAttribute('data-seen')) ?? '').split(' ');
+    expect(drawn.indexOf('pending'), `states drawn: ${drawn.join(' → ')}`).toBeGreaterThanOrEqual(0);
+    expect(drawn.indexOf('pending')).toBeLessThan(drawn.indexOf('confirmed'));
     const trail = (await dp.core('audit.list', { login: account.login, limit: 100 }))
       .filter((e) => e.subject === id)
       .sort((a, b) => a.id - b.id)
@@ -139,7 +142,7 @@ test.describe('dealer actions', () => {
     // An account whose margin a higher leverage actually lowers (a symbol can cap its own leverage):
     // the core's own preview of doubling it, asked up front, says which.
     const accounts = (await dp.core('accounts.list', {})).filter(
-      (a) => a.positions > 0 && a.marginLevel !== null && a.leverage >= 2 && a.leverage <= 500 && a.margin > 0,
+      (a) => a.positions > 0 && a.marginLevel !== null && a.leverage >= 2 && a.leverage <= 250 && a.margin > 0, // doubled stays within 1:500
     );
     let account: AccountRow | undefined;
     for (const candidate of accounts.slice(0, 12)) {
