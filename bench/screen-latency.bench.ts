@@ -10,8 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
-import { openAlertsStore, openMirror, openRecordStore } from '../main/cache';
 import { assembleCore } from '../main/core/desk-core';
+import { simulatorParts } from '../main/core/simulator-parts';
+import { openDeskStores } from '../main/core/stores';
 import { SimulatorSource } from '../main/sources/simulator/source';
 import { startWebHost } from '../main/web/web-host';
 import type { GridFlush } from '../renderer/api/debug-handle';
@@ -31,8 +32,7 @@ interface Expected {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'desk-latency-'));
-  const mirror = openMirror(path.join(dir, 'mirror.db'));
-  const record = openRecordStore(path.join(dir, 'desk.db'));
+  const stores = openDeskStores(dir);
   // About 2,000 events/s in real time: ticks dominate, as on a real server.
   const source = new SimulatorSource(
     {
@@ -46,17 +46,10 @@ async function main(): Promise<void> {
     { speed: 1 },
   );
   const crm = source.crm();
-  record.upsertClients(crm.clients, crm.clientAccounts);
+  stores.record.upsertClients(crm.clients, crm.clientAccounts);
   const core = assembleCore(
-    { mirror, record, alertsStore: openAlertsStore(path.join(dir, 'desk.db')), sources: [source] },
-    {
-      deskCurrency: 'USD',
-      version: 'bench',
-      frameMs: 50,
-      statusEveryMs: 500,
-      log: () => {},
-      operator: () => 'bench',
-    },
+    { ...stores, ...simulatorParts(source) },
+    { deskCurrency: 'USD', version: 'bench', frameMs: 50, statusEveryMs: 500, log: () => {} },
   );
   core.start();
   const host = await startWebHost({ core, rendererDir: path.resolve('dist/renderer'), port: 0, log: () => {} });
@@ -68,6 +61,11 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(`${host.url}&debug=1`);
+    // A fresh desk asks for its first operator, the admin, before it starts streaming.
+    await page.getByTestId('setup-name').fill('Bench Admin');
+    await page.getByTestId('setup-password').fill('bench password 1');
+    await page.getByTestId('setup-password-again').fill('bench password 1');
+    await page.getByTestId('setup-submit').click();
     await page.waitForSelector('[data-testid=desk-ready]', { timeout: 60_000 });
 
     // Let the simulator open its book, and the grid take it in, before measuring.
