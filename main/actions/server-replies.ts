@@ -12,13 +12,18 @@ const REASONS: Readonly<Record<number, string>> = {
   [Retcode.ERR_PARAMS]: 'The server refused the request as invalid',
   [Retcode.ERR_PERMISSIONS]: "The desk's manager account lacks the right for this on the server",
   9: 'The server timed out processing it',
-  12: 'The server refused it as too frequent; wait and send it again',
+  [Retcode.ERR_FREQUENT]: 'The server refused it as too frequent; wait and send it again',
   [Retcode.ERR_NOTFOUND]: 'The server does not know this login',
+  [Retcode.ERR_PARTIAL]: 'The server truncated the answer (more than 5,000 rows for one mask)',
+  [Retcode.AUTH_INVALID_ACCOUNT]: 'The server refused the manager login or password',
+  [Retcode.AUTH_IP_BLOCKED]: "The server does not allow this machine's IP address",
+  [Retcode.AUTH_LICENCE_LIMIT]: "The server's licence allows no more connections",
+  [Retcode.AUTH_RESET_PASSWORD]: 'The manager password must be changed on the server first',
   [Retcode.TRADE_MAX_MONEY]: "The amount is above the server's limit for one operation",
   10006: 'The server rejected it',
   [Retcode.REQUEST_TRADE_DISABLED]: 'Trading is disabled for this account',
   [Retcode.REQUEST_NO_MONEY]: 'Not enough free margin or balance for this withdrawal',
-  10024: 'The server is busy (too many requests); send it again shortly',
+  [Retcode.REQUEST_TOO_MANY]: 'The server is busy (too many requests); send it again shortly',
 };
 
 /** "Not enough free margin or balance for this withdrawal (retcode 10019)". */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { EnvelopeError, envelope, parseEnvelope } from './envelope';
-import { describeRetcode, isSuccess, Retcode } from './retcodes';
 import { decimal, int, ScalarError, str } from './scalars';
 
 describe('envelope', () => {
@@ -57,20 +56,5 @@ describe('scalars', () => {
     expect(str('Comment', 'x')).toBe('x');
     expect(str('Comment', undefined)).toBe('');
     expect(() => str('Comment', {})).toThrow(ScalarError);
-  });
-});
-
-describe('retcodes', () => {
-  it('describes known and unknown codes with the number first', () => {
-    expect(describeRetcode(Retcode.NO_MONEY)).toBe('10019 not enough money');
-    expect(describeRetcode(8)).toBe('8 the manager account lacks the right for this');
-    expect(describeRetcode(4242)).toBe('retcode 4242');
-  });
-
-  it('counts 0 and 10009 as success, nothing else', () => {
-    expect(isSuccess(0)).toBe(true);
-    expect(isSuccess(10009)).toBe(true);
-    expect(isSuccess(1)).toBe(false);
-    expect(isSuccess(10019)).toBe(false);
   });
 });
