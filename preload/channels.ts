@@ -46,6 +46,13 @@ const requests = {
   'audit.verify': true,
   'audit.export': true,
   'clients.drawer': true,
+  'toxic.list': true,
+  'toxic.profile': true,
+  'toxic.settings': true,
+  'toxic.settings.save': true,
+  'routing.apply': true,
+  'routing.map': true,
+  'routing.map.save': true,
 } as const satisfies Record<RequestName, true>;
 
 const streams = {
@@ -55,6 +62,7 @@ const streams = {
   exposure: true,
   alerts: true,
   actions: true,
+  toxic: true,
 } as const satisfies Record<StreamName, true>;
 
 export const preloadRequestNames = Object.keys(requests) as RequestName[];

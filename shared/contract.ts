@@ -32,7 +32,9 @@ import {
   roleSchema,
   sessionStateSchema,
 } from './operators';
+import { routingApplySchema, routingBookSchema, routingMapSchema, toxicFilterSchema, toxicRowSchema } from './routing';
 import { accountRowSchema, dealRowSchema, positionRowSchema, rowDeltaSchema, serverStatusSchema } from './rows';
+import { toxicProfileSchema, toxicSettingsSchema } from './toxic';
 
 const server = z.string().min(1).max(64);
 const login = z.number().int().positive();
@@ -295,6 +297,38 @@ export const requests = {
   },
   /** A client: its accounts across servers, live, and one timeline of deals, money, actions and alerts. */
   'clients.drawer': { permission: 'read', input: z.object({ server, login }).strict(), output: clientDrawerSchema },
+
+  // ── toxic flow and routing (issue 6) ───────────────────────────────────────────────────────
+  /** Accounts with closed trades, ranked by overall score (highest first). */
+  'toxic.list': { permission: 'read', input: toxicFilterSchema, output: z.array(toxicRowSchema) },
+  /** One account's full profile: metrics, every detector's score and its evidence trades. */
+  'toxic.profile': {
+    permission: 'read',
+    input: z.object({ server, login }).strict(),
+    output: z.object({ row: toxicRowSchema, profile: toxicProfileSchema }),
+  },
+  'toxic.settings': { permission: 'read', input: z.object({}).strict(), output: toxicSettingsSchema },
+  'toxic.settings.save': {
+    permission: 'tune-alerts',
+    input: z.object({ settings: z.unknown() }).strict(),
+    output: toxicSettingsSchema,
+  },
+  /**
+   * Routes an account to a book: a group change to its group's twin, sent through the actions
+   * path and confirmed by the server's account update. Against the recommendation it needs a reason.
+   */
+  'routing.apply': {
+    permission: 'act',
+    input: routingApplySchema,
+    output: z.object({ actionId: z.string(), group: z.string(), book: routingBookSchema, override: z.boolean() }),
+  },
+  /** Which B-book group twins which A-book group, per server. */
+  'routing.map': { permission: 'read', input: z.object({}).strict(), output: routingMapSchema },
+  'routing.map.save': {
+    permission: 'admin',
+    input: z.object({ pairs: routingMapSchema }).strict(),
+    output: routingMapSchema,
+  },
 } as const satisfies Record<string, { permission: Permission; input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {
@@ -307,6 +341,8 @@ export const streams = {
   alerts: rowDeltaSchema(alertRowSchema),
   /** Dealer actions that were created or changed state (pending → confirmed, awaiting approval, ...). */
   actions: rowDeltaSchema(actionRowSchema),
+  /** Toxic-flow rows whose scores, book or pending routing changed (every couple of seconds). */
+  toxic: rowDeltaSchema(toxicRowSchema),
 } as const;
 
 export type RequestName = keyof typeof requests;

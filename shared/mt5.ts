@@ -99,6 +99,7 @@ export const Retcode = {
   OK: 0,
   ERR_PARAMS: 3,
   ERR_PERMISSIONS: 8,
+  ERR_TIMEOUT: 9,
   ERR_FREQUENT: 12,
   ERR_NOTFOUND: 13,
   ERR_PARTIAL: 14,

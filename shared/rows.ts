@@ -4,6 +4,7 @@
  * `id` is the grid row id: `${server}:${ticket}` or `${server}:${login}`.
  */
 import { z } from 'zod';
+import { bookColumnSchema } from './routing';
 
 const money = z.number().int();
 
@@ -28,6 +29,8 @@ export const positionRowSchema = z.object({
   commission: money,
   openTimeMsc: z.number().int(),
   coverage: z.boolean(),
+  /** The account's routing flag (from its group), or Coverage for the broker's own hedges. */
+  book: bookColumnSchema,
 });
 export type PositionRow = z.infer<typeof positionRowSchema>;
 
@@ -57,6 +60,7 @@ export const accountRowSchema = z.object({
   positions: z.number().int(),
   tradeDisabled: z.boolean(),
   coverage: z.boolean(),
+  book: bookColumnSchema,
 });
 export type AccountRow = z.infer<typeof accountRowSchema>;
 

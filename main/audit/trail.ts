@@ -21,6 +21,8 @@ export interface AuditRecord {
 export interface AuditTrail {
   /** Appends one entry in its own durable transaction and returns it as stored. */
   append(record: AuditRecord): AuditEntry;
+  /** Appends several entries, in order, in one durable transaction: all of them or none. */
+  appendAll(records: readonly AuditRecord[]): AuditEntry[];
   /** Newest first; `beforeId` pages back. */
   list(filter: AuditFilter, page?: { beforeId?: number; limit?: number }): AuditEntry[];
   /** Walks the chain from the first entry; reports the first broken link. */

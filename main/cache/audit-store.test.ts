@@ -71,6 +71,22 @@ describe('audit trail store', () => {
     expect(trail.verify()).toEqual({ entries: 5, ok: true, firstBroken: null });
   });
 
+  it('appends several entries in one transaction, chained in order, or none of them', () => {
+    trail.append(record());
+    const batch = trail.appendAll([record({ action: 'routing.recommendation' }), record({ action: 'routing.apply' })]);
+    expect(batch.map((e) => [e.id, e.action])).toEqual([
+      [2, 'routing.recommendation'],
+      [3, 'routing.apply'],
+    ]);
+    expect(trail.verify()).toEqual({ entries: 3, ok: true, firstBroken: null });
+    // A record that cannot be stored (content that is not JSON) rolls the whole batch back.
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => trail.appendAll([record(), record({ after: cyclic })])).toThrow();
+    expect(trail.verify()).toEqual({ entries: 3, ok: true, firstBroken: null });
+    expect(trail.appendAll([])).toEqual([]);
+  });
+
   it('verifies an empty trail', () => {
     expect(trail.verify()).toEqual({ entries: 0, ok: true, firstBroken: null });
   });

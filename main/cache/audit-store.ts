@@ -160,6 +160,9 @@ export function auditTrailOn(
     return { ...content, hash };
   });
 
+  // Several entries, one commit (one fsync): for what the desk records in bulk, such as recommendations.
+  const appendAll = db.transaction((records: readonly AuditRecord[]): AuditEntry[] => records.map((r) => append(r)));
+
   const verify = db.transaction((): AuditVerification => {
     const entries = sql.count.get() ?? 0;
     const head = sql.head.get();
@@ -197,6 +200,7 @@ export function auditTrailOn(
 
   return {
     append: (record) => append.immediate(record),
+    appendAll: (records) => appendAll.immediate(records),
     list(filter, page = {}) {
       const limit = Math.min(Math.max(1, Math.floor(page.limit ?? DEFAULT_LIST_LIMIT)), MAX_LIST_LIMIT);
       const { text, params } = where(filter, page.beforeId);

@@ -7,6 +7,7 @@ import type { Handlers, StreamName, StreamPayload } from '../../shared/contract'
 import type { Tick } from '../../shared/domain';
 import type { SyncEvent } from '../../shared/events';
 import type { Actor } from '../../shared/operators';
+import type { RoutingPair } from '../../shared/routing';
 import { ActionDesk } from '../actions/action-desk';
 import { DeskLimits } from '../actions/limits';
 import type { ServerGateway } from '../actions/server-gateway';
@@ -19,6 +20,7 @@ import type { Source } from '../sources/source';
 import { createHandlers } from './handlers';
 import { Ingest } from './ingest';
 import { RiskDesk } from './risk';
+import { RoutingDesk } from './routing';
 import { StatusBoard } from './status';
 import type { DeskStores } from './stores';
 
@@ -46,6 +48,8 @@ export interface CoreParts extends DeskStores {
   /** Set when the embedded simulator runs: its speed control (0 pauses) and market shock. */
   simulatorSpeed?: (speed: number) => number;
   simulatorShock?: (symbol: string, percent: number) => Tick | undefined;
+  /** Which B-book group twins which A-book group, until an admin saves a routing map. */
+  routingPairs: RoutingPair[];
 }
 
 export interface CoreSettings {
@@ -61,6 +65,7 @@ export interface AssembledCore extends Core {
   readonly ingest: Ingest;
   readonly status: StatusBoard;
   readonly risk: RiskDesk;
+  readonly routing: RoutingDesk;
   readonly sessions: Sessions;
   readonly actions: ActionDesk;
 }
@@ -76,7 +81,11 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     }
     return clients.get(key);
   };
-  const book = new DeskBook(clientOf);
+  // The book reads routing flags through the map the routing desk owns, which needs the book:
+  // the lookup is late-bound.
+  let routing: RoutingDesk | undefined;
+  const bookOf = (server: string, group: string) => routing?.bookOf(server, group) ?? 'B';
+  const book = new DeskBook(clientOf, undefined, bookOf);
   const status = new StatusBoard();
   const ingest = new Ingest(parts.mirror, book, status);
   const sessions = new Sessions({ operators: parts.operators, audit: parts.audit, log: settings.log });
@@ -87,6 +96,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     alertsStore: parts.alertsStore,
     status,
     deskCurrency: settings.deskCurrency,
+    bookOf,
     audit: parts.audit,
   });
   const actions = new ActionDesk({
@@ -99,9 +109,20 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     deskCurrency: settings.deskCurrency,
     log: settings.log,
   });
+  routing = new RoutingDesk({
+    book,
+    record: parts.record,
+    mirror: parts.mirror,
+    audit: parts.audit,
+    actions,
+    defaultPairs: parts.routingPairs,
+    log: settings.log,
+  });
+  const routingDesk = routing;
   ingest.onApplied((server, result) => {
     risk.applied(server, result.applied);
     actions.applied(server, result.applied);
+    routingDesk.applied(server, result.applied);
   });
   const viewports = new Map<string, Set<string>>();
   const listeners = new Set<StreamListener>();
@@ -116,6 +137,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     version: settings.version,
     viewports,
     risk,
+    routing: routingDesk,
     sessions,
     limits,
     audit: parts.audit,
@@ -143,6 +165,9 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     if (riskFrame.alerts.upserts.length > 0) emit('alerts', riskFrame.alerts, null);
     const changedActions = actions.takeChanges();
     if (changedActions.length > 0) emit('actions', { upserts: changedActions, removes: [] }, null);
+    routingDesk.actionsChanged(changedActions);
+    const toxic = routingDesk.frame();
+    if (toxic.upserts.length > 0) emit('toxic', toxic, null);
     const now = Date.now();
     if (now - lastStatusAt >= settings.statusEveryMs) {
       lastStatusAt = now;
@@ -156,6 +181,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     ingest,
     status,
     risk,
+    routing: routingDesk,
     sessions,
     actions,
     onStream(listener) {
@@ -186,6 +212,8 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
         book.apply(snapshot);
         risk.exposure.apply(snapshot);
         status.add(source.server);
+        const replayed = routingDesk.replay(source.server);
+        settings.log(`toxic flow: ${replayed} cached deals of ${source.server} replayed`);
       }
       settings.log(`book loaded: ${book.openPositions} open positions`);
       for (const source of parts.sources) {

@@ -12,6 +12,7 @@ import type { DeskBook } from '../engines/book/book';
 import { actorOf } from './actor';
 import { clientDrawer } from './client-drawer';
 import type { RiskDesk } from './risk';
+import type { RoutingDesk } from './routing';
 import type { StatusBoard } from './status';
 
 export interface HandlerDeps {
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   /** Each window's visible position rows (see DeskBook.takeDeltas). */
   viewports: Map<string, Set<string>>;
   risk: RiskDesk;
+  routing: RoutingDesk;
   sessions: Sessions;
   limits: DeskLimits;
   audit: AuditTrail;
@@ -68,6 +70,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { speed: deps.simulatorSpeed(speed) };
     },
     ...deps.risk.handlers(),
+    ...deps.routing.handlers(),
     'sim.shock': ({ symbol, percent }) => {
       if (!deps.simulatorShock) throw new DeskRequestError('not_supported', 'No embedded simulator is running.');
       const tick = deps.simulatorShock(symbol, percent);
@@ -97,7 +100,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       clientDrawer(
         {
           record: deps.record,
-          accountRow: (s, l) => deps.book.accountRows({ server: s, login: l })[0],
+          accountRow: (s, l) => deps.book.accountRow(s, l),
           deals: (s, l, limit) =>
             deps.mirror.deals({ server: s, login: l, fromMsc: 0, toMsc: Number.MAX_SAFE_INTEGER, limit }),
           actions: (s, l) => deps.actions.list({ server: s, login: l }),

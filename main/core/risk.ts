@@ -39,6 +39,8 @@ export interface RiskDeps {
   alertsStore: AlertsStore;
   status: StatusBoard;
   deskCurrency: string;
+  /** The routing flag of an account in a group (the routing map): the exposure book split. */
+  bookOf: (server: ServerId, group: string) => 'A' | 'B';
   /** Where acknowledgements, snoozes, resolutions and threshold changes are recorded. */
   audit: Pick<AuditTrail, 'append'>;
   clock?: () => number;
@@ -65,8 +67,7 @@ export class RiskDesk {
     this.exposure = new ExposureEngine({
       deskCurrency: deps.deskCurrency,
       regionOf: (server, login) => deps.record.clientByLogin(server, login)?.region,
-      // Routing arrives with issue 6; until then every client is B-book.
-      bookOf: () => 'B',
+      bookOf: (server, _login, group) => deps.bookOf(server, group),
       accountFigures: (server, login) => deps.book.accountFigures(server, login),
     });
     const stored = deps.alertsStore.settings();

@@ -18,6 +18,7 @@ const coalescing: { [K in StreamName]: 'rows' | 'latest' } = {
   exposure: 'latest',
   alerts: 'rows',
   actions: 'rows',
+  toxic: 'rows',
 };
 
 export interface FrameBatcherOptions {

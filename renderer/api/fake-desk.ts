@@ -13,7 +13,9 @@ import {
   type StreamPayload,
 } from '../../shared/contract';
 import { mayDo } from '../../shared/operators';
+import type { RoutingPair } from '../../shared/routing';
 import type { AccountRow, PositionRow, ServerStatus } from '../../shared/rows';
+import { DEFAULT_TOXIC_SETTINGS, parseToxicSettings } from '../../shared/toxic';
 import { createFakeDealer } from './fake-dealer';
 
 const SERVERS = ['mt5-eu', 'mt5-asia'];
@@ -24,6 +26,10 @@ const SYMBOLS = [
 ];
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+const notSupported = (what: string): Reply<never> => ({
+  ok: false,
+  error: { code: 'not_supported', message: `The fake desk cannot ${what}.` },
+});
 const notFound = (key: string): Reply<never> => ({
   ok: false,
   error: { code: 'bad_request', message: `The fake desk has no alert ${key}.` },
@@ -82,6 +88,7 @@ export function createFakeDesk(options: FakeDeskOptions = {}): FakeDesk {
       positions: 0,
       tradeDisabled: i % 17 === 0,
       coverage: false,
+      book: 'B',
     });
   }
   const accountList = [...accounts.values()];
@@ -112,6 +119,7 @@ export function createFakeDesk(options: FakeDeskOptions = {}): FakeDesk {
       commission: -Math.round(random() * 700),
       openTimeMsc: Date.UTC(2024, 4, 1) + Math.floor(random() * 86_400_000),
       coverage: false,
+      book: 'B',
     };
     positions.set(row.id, row);
     return row;
@@ -154,6 +162,8 @@ export function createFakeDesk(options: FakeDeskOptions = {}): FakeDesk {
   };
   const timer = options.frameMs === 0 ? null : setInterval(frame, options.frameMs ?? 250);
   const layouts = new Map<string, unknown>();
+  let toxicSettings = DEFAULT_TOXIC_SETTINGS;
+  let routingPairs: RoutingPair[] = [];
   const dealer = createFakeDealer({ accounts, emit });
   const { operator, ...dealerApi } = dealer;
 
@@ -181,6 +191,22 @@ export function createFakeDesk(options: FakeDeskOptions = {}): FakeDesk {
     'alerts.resolve': async ({ key }) => notFound(key),
     'alerts.settings': async () => ok(DEFAULT_ALERT_SETTINGS),
     'alerts.settings.save': async ({ settings }) => ok(alertSettingsSchema.parse(settings)),
+    // Toxic flow needs trades and a feed the fake does not model: an empty panel, settings kept.
+    'toxic.list': async () => ok([]),
+    'toxic.profile': async ({ login }) => notSupported(`profile ${login}`),
+    'toxic.settings': async () => ok(toxicSettings),
+    'toxic.settings.save': async ({ settings }) => {
+      const parsed = parseToxicSettings(settings);
+      if (!parsed.ok) return { ok: false, error: { code: 'bad_request', message: parsed.message } };
+      toxicSettings = parsed.value;
+      return ok(toxicSettings);
+    },
+    'routing.apply': async ({ login }) => notSupported(`route ${login}`),
+    'routing.map': async () => ok(routingPairs),
+    'routing.map.save': async ({ pairs }) => {
+      routingPairs = pairs;
+      return ok(pairs);
+    },
     'layout.get': async ({ key }) => ok(layouts.get(key) ?? null),
     'layout.save': async ({ key, state }) => {
       layouts.set(key, state);

@@ -11,6 +11,7 @@
 import type { Account, GroupSpec, Position, ServerId } from '../../../shared/domain';
 import type { SyncEvent } from '../../../shared/events';
 import { DealEntry, PositionAction } from '../../../shared/mt5';
+import type { BookColumn, RoutingBook } from '../../../shared/routing';
 import type { AccountRow, PositionRow, RowDelta } from '../../../shared/rows';
 import { type Money, moneyFromDouble } from '../../../shared/units';
 import { accountRow, type ClientRef, positionRow } from './rows';
@@ -38,6 +39,8 @@ export interface BookOptions {
 }
 
 export type ClientLookup = (server: ServerId, login: number) => ClientRef | undefined;
+/** The routing flag of an account in `group` (see RoutingMap); B-book when the desk has no routing. */
+export type RoutingLookup = (server: ServerId, group: string) => RoutingBook;
 
 export class DeskBook {
   private readonly servers = new Map<ServerId, ServerBook>();
@@ -62,7 +65,20 @@ export class DeskBook {
     // 100 rows a frame: a 20,000-position book is refreshed off screen every ~10 s, while what a
     // window shows moves every frame. Larger slices saturated the page (measured in BENCHMARKS.md).
     private readonly options: BookOptions = { positionSlice: 100, accountSlice: 100 },
+    private readonly routingOf: RoutingLookup = () => 'B',
   ) {}
+
+  /** The routing map changed: every row is sent again with its new Book column. */
+  rerouted(): void {
+    for (const id of this.accounts.keys()) this.changedAccounts.add(id);
+    for (const id of this.positions.keys()) this.changedPositions.add(id);
+  }
+
+  private bookColumn(live: LiveAccount | undefined): BookColumn {
+    if (live === undefined) return 'B';
+    if (live.group?.coverage) return 'Coverage';
+    return this.routingOf(live.server, live.account.group);
+  }
 
   get openPositions(): number {
     return this.positions.size;
@@ -439,7 +455,7 @@ export class DeskBook {
   private sentAccountRow(live: LiveAccount): AccountRow {
     live.sentEquity = live.equity;
     live.sentMargin = live.margin;
-    return accountRow(live, this.clientOf(live.server, live.account.login));
+    return accountRow(live, this.clientOf(live.server, live.account.login), this.bookColumn(live));
   }
 
   private rowOf(live: LivePosition): PositionRow {
@@ -448,6 +464,7 @@ export class DeskBook {
       this.serverBook(live.server),
       this.clientOf(live.server, live.position.login),
       this.commission.get(live.id) ?? 0,
+      this.bookColumn(live.account),
     );
   }
 
@@ -529,6 +546,12 @@ export class DeskBook {
     return rows;
   }
 
+  /** One account's row, by key (no scan). */
+  accountRow(server: ServerId, login: number): AccountRow | undefined {
+    const live = this.accounts.get(accountId(server, login));
+    return live && accountRow(live, this.clientOf(server, login), this.bookColumn(live));
+  }
+
   accountRows(filter: BookFilter = {}): AccountRow[] {
     const rows: AccountRow[] = [];
     for (const live of this.accounts.values()) {
@@ -536,7 +559,7 @@ export class DeskBook {
       if (filter.login !== undefined && live.account.login !== filter.login) continue;
       if (filter.group !== undefined && live.account.group !== filter.group) continue;
       if (filter.symbol !== undefined && !live.legs.has(filter.symbol)) continue;
-      rows.push(accountRow(live, this.clientOf(live.server, live.account.login)));
+      rows.push(accountRow(live, this.clientOf(live.server, live.account.login), this.bookColumn(live)));
     }
     return rows;
   }

@@ -1,5 +1,6 @@
 /** Grid rows from the book's live records (shared/rows.ts). */
 import { PositionAction, UserRights } from '../../../shared/mt5';
+import type { BookColumn } from '../../../shared/routing';
 import type { AccountRow, PositionRow } from '../../../shared/rows';
 import { volumeToLots } from '../../../shared/units';
 import type { LiveAccount, LivePosition, ServerBook } from './state';
@@ -12,14 +13,15 @@ export interface ClientRef {
 
 export function positionRow(
   live: LivePosition,
-  book: ServerBook,
+  serverBook: ServerBook,
   client: ClientRef | undefined,
   commission: number,
+  book: BookColumn,
 ): PositionRow {
   const p = live.position;
   const account = live.account;
   const group = account?.group;
-  const spec = live.valuation?.spec ?? book.symbols.get(p.symbol);
+  const spec = live.valuation?.spec ?? serverBook.symbols.get(p.symbol);
   return {
     id: live.id,
     server: live.server,
@@ -40,10 +42,11 @@ export function positionRow(
     commission,
     openTimeMsc: p.timeCreateMsc,
     coverage: group?.coverage ?? false,
+    book,
   };
 }
 
-export function accountRow(live: LiveAccount, client: ClientRef | undefined): AccountRow {
+export function accountRow(live: LiveAccount, client: ClientRef | undefined, book: BookColumn): AccountRow {
   const a = live.account;
   const group = live.group;
   return {
@@ -67,5 +70,6 @@ export function accountRow(live: LiveAccount, client: ClientRef | undefined): Ac
     positions: live.positions.length,
     tradeDisabled: (a.rights & UserRights.TRADE_DISABLED) !== 0,
     coverage: group?.coverage ?? false,
+    book,
   };
 }

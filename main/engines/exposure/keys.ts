@@ -19,7 +19,8 @@ export const COVERAGE_SLICE = 'Coverage';
 export const NO_ACCOUNT_GROUP = '(no account)';
 
 export type RegionLookup = (server: ServerId, login: Login) => string | undefined;
-export type BookLookup = (server: ServerId, login: Login) => RoutingBook;
+/** The routing flag of an account, read from its group (a routing decision is a group change). */
+export type BookLookup = (server: ServerId, login: Login, group: string) => RoutingBook;
 
 /**
  * An account's margin state, for margin utilisation by group. Money in cents of the account's
@@ -74,7 +75,7 @@ export function classifyAccount(
   return {
     group: account.group,
     region: coverage ? COVERAGE_SLICE : (options.regionOf(server, login) ?? UNKNOWN_REGION),
-    book: coverage ? COVERAGE_SLICE : options.bookOf(server, login),
+    book: coverage ? COVERAGE_SLICE : options.bookOf(server, login, account.group),
     coverage,
     hedging: spec !== undefined && isHedging(spec.marginMode),
   };

@@ -140,6 +140,10 @@ export class ToxicFlowEngine {
     return out;
   }
 
+  get currentSettings(): ToxicSettings {
+    return this.settings;
+  }
+
   /** New thresholds: every window is re-tallied (measurements already taken stay as they were). */
   updateSettings(settings: ToxicSettings): void {
     this.settings = settings;

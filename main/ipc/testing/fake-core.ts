@@ -2,10 +2,12 @@
  * A small stand-in for main/core: canned handlers, a stream the test drives by hand, and a record
  * of closed windows. Used by the ipc and web transport tests so they run without the real core.
  */
+
 import { DEFAULT_ALERT_SETTINGS } from '../../../shared/alert-settings';
 import { DeskRequestError, type Handlers, type StreamName, type StreamPayload } from '../../../shared/contract';
 import { type Actor, defaultLimits, roleGrants } from '../../../shared/operators';
 import type { PositionRow } from '../../../shared/rows';
+import { DEFAULT_TOXIC_SETTINGS } from '../../../shared/toxic';
 import type { DeskCore, StreamListener } from '../desk-core';
 
 export interface FakeCore extends DeskCore {
@@ -42,6 +44,7 @@ export function positionRow(ticket: number, patch: Partial<PositionRow> = {}): P
     commission: -700,
     openTimeMsc: 1_700_000_000_000,
     coverage: false,
+    book: 'B',
     ...patch,
   };
 }
@@ -101,6 +104,13 @@ export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
     'audit.verify': () => ({ entries: 0, ok: true, firstBroken: null }),
     'audit.export': () => ({ filename: 'audit.csv', csv: '', rows: 0 }),
     'clients.drawer': notHere('know clients'),
+    'toxic.list': () => [],
+    'toxic.profile': notHere('profile accounts'),
+    'toxic.settings': () => DEFAULT_TOXIC_SETTINGS,
+    'toxic.settings.save': notHere('store toxic-flow settings'),
+    'routing.apply': notHere('route accounts'),
+    'routing.map': () => [],
+    'routing.map.save': notHere('store a routing map'),
     ...overrides,
   };
   const fake: FakeCore = {
