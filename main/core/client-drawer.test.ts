@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionRow } from '../../shared/actions';
+import type { ActionRow, AuditEntry } from '../../shared/actions';
 import type { Alert } from '../../shared/alerts';
 import type { Client, ClientAccount, Deal } from '../../shared/domain';
 import { DealAction, DealEntry } from '../../shared/mt5';
@@ -93,6 +93,7 @@ function deps(overrides: Partial<ClientDrawerDeps> = {}): ClientDrawerDeps {
       alert({ key: 'margin:live-1:9999', subject: '9999', firstMsc: 5_000 }), // someone else
       alert({ key: 'large-deal:live-2:12', rule: 'large-deal', server: 'live-2', subject: '12', firstMsc: 6_000 }), // same ticket, other server
     ],
+    routing: () => [],
     ...overrides,
   };
 }
@@ -117,6 +118,55 @@ describe('client drawer', () => {
     expect(drawer.timeline[2]).toMatchObject({ title: 'Balance 1,500.00 USD', detail: 'deal #12 · DD-AB12-7' });
     expect(drawer.timeline[3]).toMatchObject({ title: 'leverage 1:100 → 1:200: confirmed', login: 2001 });
     expect(drawer.timeline[4]?.title).toBe('Buy 1 EURUSD @ 1.1 (open)');
+  });
+
+  it('puts routing recommendations and decisions from the audit trail on the timeline', () => {
+    const entry = (patch: Partial<AuditEntry>): AuditEntry =>
+      ({ id: 1, server: 'live-1', login: 1001, subject: 'live-1:1001', result: 'ok', hash: 'h', ...patch }) as AuditEntry;
+    const drawer = clientDrawer(
+      deps({
+        routing: (server, login) =>
+          server === 'live-1' && login === 1001
+            ? [
+                entry({
+                  atMsc: 8_000,
+                  action: 'routing.override',
+                  operator: 'Dan',
+                  before: { book: 'A' },
+                  after: { book: 'B', group: 'real\\std' },
+                  message: 'recommended A-book at score 1.00; reason: LP declines',
+                }),
+                entry({
+                  atMsc: 7_000,
+                  action: 'routing.recommendation',
+                  operator: 'desk (toxic-flow engine)',
+                  after: { recommendation: 'A', score: 1 },
+                  message: 'latency arbitrage',
+                }),
+              ]
+            : [],
+      }),
+      'live-2',
+      2001,
+    );
+    expect(drawer.timeline.slice(0, 2)).toEqual([
+      {
+        atMsc: 8_000,
+        kind: 'routing',
+        server: 'live-1',
+        login: 1001,
+        title: 'Routed against the recommendation B-book (real\\std)',
+        detail: 'by Dan · recommended A-book at score 1.00; reason: LP declines',
+      },
+      {
+        atMsc: 7_000,
+        kind: 'routing',
+        server: 'live-1',
+        login: 1001,
+        title: 'Recommended A-book',
+        detail: 'by desk (toxic-flow engine) · latency arbitrage',
+      },
+    ]);
   });
 
   it('shows a login the CRM does not know on its own, and nothing for a login nobody has', () => {

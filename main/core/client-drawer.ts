@@ -1,9 +1,10 @@
 /**
  * A client as the dealer needs it in one place: who they are (CRM), every account they hold on
  * every server with its live figures, and one timeline joining their deals, money, the desk's
- * actions on their accounts and the alerts they raised, newest first.
+ * actions on their accounts, routing recommendations and decisions, and the alerts they raised,
+ * newest first.
  */
-import type { ActionRow, ClientDrawer, TimelineItem } from '../../shared/actions';
+import type { ActionRow, AuditEntry, ClientDrawer, TimelineItem } from '../../shared/actions';
 import type { Alert } from '../../shared/alerts';
 import type { Deal, Login, ServerId } from '../../shared/domain';
 import { BALANCE_ACTIONS, DealAction, DealEntry } from '../../shared/mt5';
@@ -22,6 +23,8 @@ export interface ClientDrawerDeps {
   deals(server: ServerId, login: Login, limit: number): Deal[];
   actions(server: ServerId, login: Login): ActionRow[];
   alerts(): readonly Alert[];
+  /** The account's routing entries of the audit trail (recommendations, applications, overrides). */
+  routing(server: ServerId, login: Login): AuditEntry[];
 }
 
 export function clientDrawer(deps: ClientDrawerDeps, server: ServerId, login: Login): ClientDrawer {
@@ -41,6 +44,7 @@ export function clientDrawer(deps: ClientDrawerDeps, server: ServerId, login: Lo
       timeline.push(dealItem(account.server, deal, currency));
     }
     for (const action of deps.actions(account.server, account.login)) timeline.push(actionItem(action));
+    for (const entry of deps.routing(account.server, account.login)) timeline.push(routingItem(entry));
   }
   const loginKeys = new Set(logins.map((a) => `${a.server}:${a.login}`));
   for (const alert of deps.alerts()) {
@@ -118,5 +122,25 @@ function actionItem(action: ActionRow): TimelineItem {
     login: action.login,
     title: `${action.kind} ${change}: ${action.state}`,
     detail: `by ${action.requestedBy}${action.approvedBy ? `, approved by ${action.approvedBy}` : ''}${action.error ? ` · ${action.error.message}` : ''}`,
+  };
+}
+
+const ROUTING_TITLES: Record<string, string> = {
+  'routing.recommendation': 'Recommended',
+  'routing.apply': 'Routed',
+  'routing.override': 'Routed against the recommendation',
+};
+
+function routingItem(entry: AuditEntry): TimelineItem {
+  const after = (entry.after ?? {}) as { book?: string; recommendation?: string; group?: string };
+  const book = after.book ?? after.recommendation;
+  const title = `${ROUTING_TITLES[entry.action] ?? entry.action}${book ? ` ${book}-book` : ''}`;
+  return {
+    atMsc: entry.atMsc,
+    kind: 'routing',
+    server: entry.server ?? '',
+    login: entry.login,
+    title: `${title}${after.group ? ` (${after.group})` : ''}`,
+    detail: `by ${entry.operator}${entry.message ? ` · ${entry.message}` : ''}`,
   };
 }

@@ -105,6 +105,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
             deps.mirror.deals({ server: s, login: l, fromMsc: 0, toMsc: Number.MAX_SAFE_INTEGER, limit }),
           actions: (s, l) => deps.actions.list({ server: s, login: l }),
           alerts: () => deps.risk.alerts.alerts(),
+          routing: (s, l) => deps.audit.list({ action: 'routing.', server: s, login: l }, { limit: 100 }),
         },
         server,
         login,
