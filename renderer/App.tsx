@@ -20,6 +20,7 @@ import { ClientDrawer } from './features/clients/ClientDrawer';
 import { ExposurePanel } from './features/exposure/ExposurePanel';
 import { PositionsGrid } from './features/positions/PositionsGrid';
 import { OperatorBadge } from './features/session/OperatorBadge';
+import { ToxicPanel } from './features/toxic/ToxicPanel';
 import { useDeskStore } from './stores/desk-store';
 
 export interface AppProps {
@@ -41,7 +42,7 @@ export function App({ desk, feeds, actions }: AppProps) {
   const tabs = useVisibleTabs();
   const started = useMemo(() => ({ desk, feeds, actions }), [desk, feeds, actions]);
 
-  // Keyboard first: "/" or Ctrl+F jumps to search, Alt+1..7 switch panels.
+  // Keyboard first: "/" or Ctrl+F jumps to search, Alt+1..8 switch panels.
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if ((e.key === '/' && !isTyping(e.target)) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
@@ -85,6 +86,7 @@ export function App({ desk, feeds, actions }: AppProps) {
               <AccountsGrid desk={desk} feed={feeds.accounts} />
             </GridPanel>
             <ExposurePanel desk={desk} feeds={feeds.exposure} hidden={layout !== 'exposure'} />
+            <ToxicPanel hidden={layout !== 'toxic'} />
             <ActionsPanel hidden={layout !== 'actions'} />
             <AuditPanel hidden={layout !== 'audit'} />
             <AdminPanel hidden={layout !== 'admin' || !tabs.some((t) => t.layout === 'admin')} />

@@ -14,6 +14,15 @@ import { z } from 'zod';
 export const toxicDetectorSchema = z.enum(['scalping', 'latency-arb', 'news', 'hedging', 'martingale', 'sharp-winner']);
 export type ToxicDetector = z.infer<typeof toxicDetectorSchema>;
 export const TOXIC_DETECTORS: readonly ToxicDetector[] = toxicDetectorSchema.options;
+/** Each detector in the dealer's words. */
+export const DETECTOR_NAMES: Record<ToxicDetector, string> = {
+  'latency-arb': 'latency arbitrage',
+  scalping: 'scalping',
+  news: 'news trading',
+  hedging: 'hedging across linked accounts',
+  martingale: 'martingale',
+  'sharp-winner': 'sharp winner',
+};
 
 const share = (fallback: number) => z.number().min(0).max(1).default(fallback);
 const WEEK_MS = 7 * 86_400_000;

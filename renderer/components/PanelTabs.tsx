@@ -20,9 +20,10 @@ export const PANEL_TABS: Tab[] = [
   { layout: 'positions', label: 'Positions', grid: 'positions', key: '2' },
   { layout: 'accounts', label: 'Accounts', grid: 'accounts', key: '3' },
   { layout: 'exposure', label: 'Exposure', key: '4' },
-  { layout: 'actions', label: 'Actions', key: '5' },
-  { layout: 'audit', label: 'Audit', key: '6' },
-  { layout: 'admin', label: 'Admin', key: '7', permission: 'admin' },
+  { layout: 'toxic', label: 'Toxic flow', key: '5' },
+  { layout: 'actions', label: 'Actions', key: '6' },
+  { layout: 'audit', label: 'Audit', key: '7' },
+  { layout: 'admin', label: 'Admin', key: '8', permission: 'admin' },
 ];
 
 /** The tabs this operator sees. */

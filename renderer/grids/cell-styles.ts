@@ -13,3 +13,14 @@ export const signedMoneyClasses: CellClassRules = {
 export const negativeMoneyClasses: CellClassRules = {
   'cell-loss': (p) => typeof p.value === 'number' && p.value < 0,
 };
+
+/** The routing flag: A-book (passed to liquidity) stands out from the B-book the broker holds. */
+export const bookColumnDef = {
+  field: 'book',
+  headerName: 'Book',
+  width: 72,
+  cellClassRules: {
+    'book-a': (p: { value: unknown }) => p.value === 'A',
+    'book-coverage': (p: { value: unknown }) => p.value === 'Coverage',
+  },
+} as const;

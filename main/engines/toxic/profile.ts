@@ -13,13 +13,14 @@
  * A-book the trades go to a liquidity provider: the broker keeps the commission it charged plus
  * `routing.aBookMarkupPerLot` per lot traded, and holds no market risk. Both in account cents.
  */
-import type {
-  HoldBucket,
-  ToxicDetector,
-  ToxicMetrics,
-  ToxicProfile,
-  ToxicScore,
-  ToxicSettings,
+import {
+  DETECTOR_NAMES,
+  type HoldBucket,
+  type ToxicDetector,
+  type ToxicMetrics,
+  type ToxicProfile,
+  type ToxicScore,
+  type ToxicSettings,
 } from '../../../shared/toxic';
 import { formatMoney } from '../../../shared/units';
 import type { Detector, Verdict } from './detector';
@@ -29,15 +30,6 @@ import { martingaleChances, martingaleSteps } from './detectors/martingale';
 import { openedNearSpike } from './detectors/news';
 import { meanAndT } from './detectors/sharp-winner';
 import { type ClosedTrade, holdMsOf, isWin, lotsOf, netOf, returnBpsOf, tradeRef } from './trade';
-
-export const DETECTOR_NAMES: Record<ToxicDetector, string> = {
-  'latency-arb': 'latency arbitrage',
-  scalping: 'scalping',
-  news: 'news trading',
-  hedging: 'hedging across linked accounts',
-  martingale: 'martingale',
-  'sharp-winner': 'sharp winner',
-};
 
 const BUCKETS: readonly [HoldBucket, number][] = [
   ['<10s', 10_000],

@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { AccountRow } from '../../../shared/rows';
 import { formatLeverage, formatMarginLevel, formatMoneyCell } from '../../format';
-import { NUMBER_CELL, negativeMoneyClasses } from '../../grids/cell-styles';
+import { bookColumnDef, NUMBER_CELL, negativeMoneyClasses } from '../../grids/cell-styles';
 import { marginTone } from './margin-tone';
 
 const money = (p: ValueFormatterParams<AccountRow>) => formatMoneyCell(p.value);
@@ -22,6 +22,7 @@ export const accountColumns: ColDef<AccountRow>[] = [
   { field: 'login', headerName: 'Login', width: 95, type: 'rightAligned', cellClass: NUMBER_CELL },
   { field: 'clientName', headerName: 'Client', width: 150 },
   { field: 'group', headerName: 'Group', width: 140 },
+  bookColumnDef,
   { field: 'currency', headerName: 'Ccy', width: 65 },
   {
     field: 'leverage',

@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { PositionRow } from '../../../shared/rows';
 import { formatLots, formatMoneyCell, formatPrice, formatServerTime } from '../../format';
-import { NUMBER_CELL, signedMoneyClasses, TIME_CELL } from '../../grids/cell-styles';
+import { bookColumnDef, NUMBER_CELL, signedMoneyClasses, TIME_CELL } from '../../grids/cell-styles';
 
 type Formatter = (p: ValueFormatterParams<PositionRow>) => string;
 
@@ -15,6 +15,7 @@ export const positionColumns: ColDef<PositionRow>[] = [
   { field: 'login', headerName: 'Login', width: 95, type: 'rightAligned', cellClass: NUMBER_CELL },
   { field: 'clientName', headerName: 'Client', width: 150 },
   { field: 'group', headerName: 'Group', width: 140 },
+  bookColumnDef,
   { field: 'symbol', headerName: 'Symbol', width: 95 },
   {
     field: 'side',
