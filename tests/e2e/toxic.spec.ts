@@ -83,4 +83,12 @@ test('a latency arbitrageur is flagged with evidence, routed to the A-book, and 
   expect(applied[0]?.operator).toBe('Ada Admin');
   const recommended = await dp.core('audit.list', { action: 'routing.recommendation', login: flagged.login });
   expect(recommended.length).toBeGreaterThan(0);
+
+  // The thresholds are settings: a value the core refuses is shown with its reason, nothing saved.
+  await page.getByTestId('tab-toxic').click();
+  await page.getByTestId('toxic-settings-toggle').click();
+  await page.getByTestId('toxic-setting-minTrades').fill('0');
+  await page.getByTestId('toxic-settings-save').click();
+  await expect(page.getByTestId('toxic-settings-error')).toContainText('minTrades');
+  expect((await dp.core('toxic.settings', {})).minTrades).toBe(10);
 });

@@ -11,6 +11,7 @@ import { useStartedDesk } from '../../desk-context';
 import { formatCount } from '../../format';
 import { deskDefaultColDef, deskGridTheme } from '../../grids/grid-setup';
 import { ToxicDetail } from './ToxicDetail';
+import { ToxicSettingsEditor } from './ToxicSettingsEditor';
 import { toxicColumns } from './toxic-columns';
 import { detectorName } from './toxic-format';
 import { useToxicRows } from './use-toxic-rows';
@@ -23,6 +24,7 @@ export function ToxicPanel({ hidden }: { hidden: boolean }) {
   const [detector, setDetector] = useState<ToxicDetector | ''>('');
   const [mismatched, setMismatched] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [tuning, setTuning] = useState(false);
 
   const shown = useMemo(
     () =>
@@ -74,7 +76,17 @@ export function ToxicPanel({ hidden }: { hidden: boolean }) {
             {error}
           </span>
         )}
+        <button
+          type="button"
+          className="small-button push-right"
+          data-testid="toxic-settings-toggle"
+          aria-expanded={tuning}
+          onClick={() => setTuning((t) => !t)}
+        >
+          Thresholds
+        </button>
       </header>
+      {tuning && <ToxicSettingsEditor />}
       <div className="panel-grid" data-testid="toxic-grid">
         <AgGridReact<ToxicRow>
           theme={deskGridTheme}
