@@ -91,4 +91,10 @@ test('a latency arbitrageur is flagged with evidence, routed to the A-book, and 
   await page.getByTestId('toxic-settings-save').click();
   await expect(page.getByTestId('toxic-settings-error')).toContainText('minTrades');
   expect((await dp.core('toxic.settings', {})).minTrades).toBe(10);
+
+  // The routing map behind "Apply A-book", as the admin edits it.
+  await page.getByTestId('tab-admin').click();
+  const pairs = await dp.core('routing.map', {});
+  expect(pairs.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('routing-pair')).toHaveCount(pairs.length);
 });
