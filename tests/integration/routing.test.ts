@@ -94,6 +94,17 @@ describe('toxic flow and routing through the contract', () => {
 
   it('applies the A-book: the group changes on the server, the Book column and the exposure split follow', async () => {
     const login = arbitrageur.login;
+    // Catch the account holding a position and pause the market there, so the split can be seen
+    // to move with the position it already has (its trades last seconds).
+    const held = await holdingPosition(login);
+    const inBook = async (book: 'A' | 'B') =>
+      answer(await desk['exposure.positions']({ tab: 'book', book }))
+        .filter((p) => p.login === login)
+        .map((p) => p.ticket)
+        .sort((a, b) => a - b);
+    expect(await inBook('B')).toEqual(held);
+    expect(await inBook('A')).toEqual([]);
+
     const applied = answer(await desk['routing.apply']({ server: SERVER, login, book: 'A' }));
     expect(applied.override).toBe(false);
     expect(applied.group).toBe(arbitrageur.group.replace(/^real\\/, 'real\\a-book\\'));
@@ -104,23 +115,22 @@ describe('toxic flow and routing through the contract', () => {
     expect(account.book).toBe('A');
     const action = answer(await desk['actions.list']({ server: SERVER, login })).find((a) => a.id === applied.actionId);
     expect(action?.state).toBe('confirmed');
+    // The same positions, now in the A-book row of the exposure panel and out of the B-book row.
+    await until('the split to move', async () => ((await inBook('A')).length > 0 ? true : undefined));
+    expect(await inBook('A')).toEqual(held);
+    expect(await inBook('B')).toEqual([]);
+    const rows = answer(await desk['positions.list']({ server: SERVER, login }));
+    expect(rows.map((p) => p.book)).toEqual(held.map(() => 'A'));
     // The toxic row shows the new book and nothing pending.
     const row = await until('the row in the A-book', async () => {
       const r = answer(await desk['toxic.list']({ detector: 'latency-arb' })).find((x) => x.login === login);
       return r?.book === 'A' && r.pendingBook === null ? r : undefined;
     });
     expect(row.recommendation).toBe('A');
-    // Its next position is counted in the A-book row of the exposure panel.
-    const behind = await until('a position of the account in the A-book split', async () => {
-      const positions = answer(await desk['exposure.positions']({ tab: 'book', book: 'A' }));
-      return positions.some((p) => p.login === login) ? positions : undefined;
-    });
-    expect(behind.filter((p) => p.login === login).every((p) => p.book === 'A')).toBe(true);
-    const bBook = answer(await desk['exposure.positions']({ tab: 'book', book: 'B' }));
-    expect(bBook.some((p) => p.login === login)).toBe(false);
     const entries = answer(await desk['audit.list']({ action: 'routing.apply', login }));
     expect(entries[0]?.operator).toBe(ADA.name);
     expect(entries[0]?.message).toMatch(/recommended A-book at score/);
+    answer(await desk['sim.control']({ speed: 400 }));
   });
 
   it('refuses an override without a reason, and records one with it', async () => {
@@ -154,6 +164,23 @@ describe('toxic flow and routing through the contract', () => {
     if (!bad.ok) expect(bad.error.message).toMatch(/minTrades/);
   });
 });
+
+/** Runs the market slowly until `login` holds a position, then pauses it; the tickets it holds. */
+async function holdingPosition(login: number): Promise<number[]> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    answer(await desk['sim.control']({ speed: 20 }));
+    await until(`a position of ${login}`, async () => {
+      const rows = answer(await desk['positions.list']({ server: SERVER, login }));
+      return rows.length > 0 ? true : undefined;
+    });
+    answer(await desk['sim.control']({ speed: 0 }));
+    // Let the last frame land, then read again: it may have closed in between.
+    await new Promise((r) => setTimeout(r, 200));
+    const tickets = answer(await desk['positions.list']({ server: SERVER, login })).map((p) => p.ticket);
+    if (tickets.length > 0) return tickets.sort((a, b) => a - b);
+  }
+  throw new Error(`${login} never held a position when the market paused`);
+}
 
 /** The latency-arbitrage detector's default minimum of arbitrage trades (shared/toxic.ts). */
 const DEFAULT_MIN_ARB_TRADES = 5;
