@@ -3,14 +3,17 @@
  * serve the renderer on app://desk/, open the main window. Nothing else lives here.
  */
 import path from 'node:path';
-import { app, ipcMain, session } from 'electron';
+import { app, ipcMain, safeStorage, session } from 'electron';
 import { isDeskUrl } from './app/desk-url';
 import { connectIpc, createDeskWindows } from './app/ipc-bridge';
 import { openMainWindow } from './app/main-window';
 import { registerDeskScheme, serveRenderer } from './app/protocol';
 import { hardenSession, hardenWebContents } from './app/security';
 import { createCore } from './core/core';
+import type { DeskStores } from './core/stores';
 import { createHub } from './ipc/hub';
+import { KeychainVault } from './servers/keychain-vault';
+import { StoredServers } from './servers/stored-servers';
 import { LaunchOptionsError, readLaunchOptions } from './web/launch-options';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,7 +40,13 @@ function start(): void {
     fail(error);
     return;
   }
-  const core = createCore({ ...launch.core, log });
+  const dataDir = launch.core.dataDir;
+  // Servers from DESK_SERVERS_FILE when set; otherwise the connection dialog's, with passwords in the OS keychain.
+  const servers =
+    launch.core.servers ??
+    ((stores: DeskStores) =>
+      new StoredServers(stores.record, new KeychainVault(path.join(dataDir, 'credentials.json'), safeStorage), log));
+  const core = createCore({ ...launch.core, servers, log });
   const hub = createHub(core, { isTrustedSender: (sender) => isDeskUrl(sender.url), log });
   const windows = createDeskWindows(hub);
 

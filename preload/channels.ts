@@ -53,6 +53,10 @@ const requests = {
   'routing.apply': true,
   'routing.map': true,
   'routing.map.save': true,
+  'servers.list': true,
+  'servers.save': true,
+  'servers.remove': true,
+  'servers.test': true,
 } as const satisfies Record<RequestName, true>;
 
 const streams = {

@@ -34,6 +34,13 @@ import {
 } from './operators';
 import { routingApplySchema, routingBookSchema, routingMapSchema, toxicFilterSchema, toxicRowSchema } from './routing';
 import { accountRowSchema, dealRowSchema, positionRowSchema, rowDeltaSchema, serverStatusSchema } from './rows';
+import {
+  serverIdSchema,
+  serverListSchema,
+  serverSaveSchema,
+  serverTestResultSchema,
+  serverTestSchema,
+} from './servers';
 import { toxicProfileSchema, toxicSettingsSchema } from './toxic';
 
 const server = z.string().min(1).max(64);
@@ -329,6 +336,14 @@ export const requests = {
     input: z.object({ pairs: routingMapSchema }).strict(),
     output: routingMapSchema,
   },
+
+  // ── MT5 servers (issue 7) ──────────────────────────────────────────────────────────────────
+  /** The configured servers (never their passwords) and how passwords are protected here. */
+  'servers.list': { permission: 'admin', input: z.object({}).strict(), output: serverListSchema },
+  'servers.save': { permission: 'admin', input: serverSaveSchema, output: serverListSchema },
+  'servers.remove': { permission: 'admin', input: z.object({ id: serverIdSchema }).strict(), output: serverListSchema },
+  /** Logs in to an access point and pings it, without saving anything. */
+  'servers.test': { permission: 'admin', input: serverTestSchema, output: serverTestResultSchema },
 } as const satisfies Record<string, { permission: Permission; input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {

@@ -122,7 +122,15 @@ describe('client drawer', () => {
 
   it('puts routing recommendations and decisions from the audit trail on the timeline', () => {
     const entry = (patch: Partial<AuditEntry>): AuditEntry =>
-      ({ id: 1, server: 'live-1', login: 1001, subject: 'live-1:1001', result: 'ok', hash: 'h', ...patch }) as AuditEntry;
+      ({
+        id: 1,
+        server: 'live-1',
+        login: 1001,
+        subject: 'live-1:1001',
+        result: 'ok',
+        hash: 'h',
+        ...patch,
+      }) as AuditEntry;
     const drawer = clientDrawer(
       deps({
         routing: (server, login) =>

@@ -1,15 +1,18 @@
 /**
- * `createCore`: the desk's core on its default source, the embedded simulator, with the cache in
- * `dataDir` (mirror.db: the MT5 mirror; desk.db: the desk's records). The composition roots
- * (main/index.ts for Electron, main/web.ts for browser mode) call this and nothing deeper.
+ * `createCore`: the desk's core on the MT5 servers its directory configures (through the Web API),
+ * or on the embedded simulator when none is, with the cache in `dataDir` (mirror.db: the MT5
+ * mirror; desk.db: the desk's records). The composition roots (main/index.ts for Electron,
+ * main/web.ts for browser mode) call this and nothing deeper.
  */
 import { mkdirSync } from 'node:fs';
 import { version } from '../../package.json';
 import type { RecordStore } from '../cache';
+import { EMPTY_DIRECTORY, type ServerDirectory } from '../servers/directory';
+import { webApiParts } from '../servers/webapi-parts';
 import { SimulatorSource } from '../sources/simulator/source';
 import { type AssembledCore, assembleCore } from './desk-core';
 import { simulatorParts } from './simulator-parts';
-import { openDeskStores } from './stores';
+import { type DeskStores, openDeskStores } from './stores';
 
 export type { Core } from './desk-core';
 
@@ -29,6 +32,8 @@ export interface CoreOptions {
   /** The currency exposure and totals are shown in (USD by default). */
   deskCurrency?: string;
   log?: (line: string) => void;
+  /** Where the MT5 servers are configured, given the desk's stores; none configured → the simulator. */
+  servers?: (stores: DeskStores) => ServerDirectory;
 }
 
 /**
@@ -47,10 +52,30 @@ function simulatorEpoch(record: RecordStore, server: string): number {
 export function createCore(options: CoreOptions): AssembledCore {
   const log = options.log ?? (() => {});
   mkdirSync(options.dataDir, { recursive: true });
+  const stores = openDeskStores(options.dataDir);
+  const directory = options.servers?.(stores) ?? EMPTY_DIRECTORY;
+  const settings = {
+    deskCurrency: options.deskCurrency ?? 'USD',
+    version,
+    frameMs: 50,
+    statusEveryMs: 500,
+    log,
+  };
+  const configured = directory.list();
+  if (configured.length > 0) {
+    log(
+      `core: ${configured.length} MT5 server(s) through the Web API: ${configured.map((c) => `${c.id} (${c.url})`).join(', ')}`,
+    );
+    return assembleCore({ ...stores, ...webApiParts(directory, stores.mirror, log), directory }, settings);
+  }
+  return assembleCore({ ...stores, ...simulatorCoreParts(options, stores, log), directory }, settings);
+}
+
+/** The embedded simulator as the desk's one server, when no MT5 server is configured. */
+function simulatorCoreParts(options: CoreOptions, stores: DeskStores, log: (line: string) => void) {
   const { seed, speed, clients, initialPositions } = options.simulator;
   // One server id per seed: a desk restarted with another seed must not resume the old stream.
   const server = `sim-${seed}`;
-  const stores = openDeskStores(options.dataDir);
   const { record } = stores;
   const simulator = new SimulatorSource(
     {
@@ -73,14 +98,5 @@ export function createCore(options: CoreOptions): AssembledCore {
   log(
     `core: simulator ${server} (seed ${seed}, speed ×${speed}), ${crm.clients.length} clients, data in ${options.dataDir}`,
   );
-  return assembleCore(
-    { ...stores, ...simulatorParts(simulator, options.simulator.eventDelayMs ?? DEFAULT_EVENT_DELAY_MS) },
-    {
-      deskCurrency: options.deskCurrency ?? 'USD',
-      version,
-      frameMs: 50,
-      statusEveryMs: 500,
-      log,
-    },
-  );
+  return simulatorParts(simulator, options.simulator.eventDelayMs ?? DEFAULT_EVENT_DELAY_MS);
 }

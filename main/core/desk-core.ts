@@ -16,11 +16,13 @@ import type { MirrorCache } from '../cache';
 import { DeskBook } from '../engines/book/book';
 import type { ClientRef } from '../engines/book/rows';
 import type { Refusal } from '../ipc/router';
+import { EMPTY_DIRECTORY, type ServerDirectory } from '../servers/directory';
 import type { Source } from '../sources/source';
 import { createHandlers } from './handlers';
 import { Ingest } from './ingest';
 import { RiskDesk } from './risk';
 import { RoutingDesk } from './routing';
+import { serversHandlers } from './servers-desk';
 import { StatusBoard } from './status';
 import type { DeskStores } from './stores';
 
@@ -50,6 +52,10 @@ export interface CoreParts extends DeskStores {
   simulatorShock?: (symbol: string, percent: number) => Tick | undefined;
   /** Which B-book group twins which A-book group, until an admin saves a routing map. */
   routingPairs: RoutingPair[];
+  /** Logs out of the servers' sessions once the sources have stopped. */
+  closeSessions?: () => Promise<void>;
+  /** Where the MT5 servers are configured (the connection dialog); none: the simulator's desk. */
+  directory?: ServerDirectory;
 }
 
 export interface CoreSettings {
@@ -144,6 +150,13 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     actions,
     simulatorSpeed: parts.simulatorSpeed,
     simulatorShock: parts.simulatorShock,
+    serverHandlers: serversHandlers({
+      directory: parts.directory ?? EMPTY_DIRECTORY,
+      active: parts.sources.filter((s) => s.kind === 'mt5-webapi').map((s) => s.server),
+      simulator: parts.sources.some((s) => s.kind === 'simulator'),
+      audit: parts.audit,
+      log: settings.log,
+    }),
   });
 
   const emit: StreamListener = (stream, payload, windowId) => {
@@ -231,6 +244,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
       if (frameTimer) clearInterval(frameTimer);
       actions.dispose();
       await Promise.all(parts.sources.map((s) => s.stop()));
+      await parts.closeSessions?.();
       parts.mirror.close();
       parts.actions.close();
       parts.simulatorOperations.close();

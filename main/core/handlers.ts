@@ -13,6 +13,7 @@ import { actorOf } from './actor';
 import { clientDrawer } from './client-drawer';
 import type { RiskDesk } from './risk';
 import type { RoutingDesk } from './routing';
+import type { serversHandlers } from './servers-desk';
 import type { StatusBoard } from './status';
 
 export interface HandlerDeps {
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   actions: ActionDesk;
   /** The embedded simulator's speed control; undefined when no simulator runs. */
   simulatorSpeed?: (speed: number) => number;
+  /** The connection dialog's requests (servers-desk.ts). */
+  serverHandlers: ReturnType<typeof serversHandlers>;
   /** The embedded simulator's market shock; undefined when no simulator runs. */
   simulatorShock?: (symbol: string, percent: number) => Tick | undefined;
 }
@@ -71,6 +74,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     ...deps.risk.handlers(),
     ...deps.routing.handlers(),
+    ...deps.serverHandlers,
     'sim.shock': ({ symbol, percent }) => {
       if (!deps.simulatorShock) throw new DeskRequestError('not_supported', 'No embedded simulator is running.');
       const tick = deps.simulatorShock(symbol, percent);

@@ -5,6 +5,8 @@
  */
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { ServerDirectory } from '../servers/directory';
+import { readServersFile } from '../servers/launch-file';
 
 /** What the core is built from (the same shape as CoreOptions in main/core/core.ts). */
 export interface CoreLaunchOptions {
@@ -12,6 +14,8 @@ export interface CoreLaunchOptions {
   simulator: { seed: number; speed: number; clients?: number; initialPositions?: number; eventDelayMs?: number };
   deskCurrency?: string;
   log?: (line: string) => void;
+  /** DESK_SERVERS_FILE's servers, when it is set (browser mode's way to reach real MT5 servers). */
+  servers?: () => ServerDirectory;
 }
 
 export interface LaunchOptions {
@@ -55,6 +59,15 @@ export function readLaunchOptions(
   if (dataDirRaw !== undefined && dataDirRaw !== '' && dataDirRaw.includes('\0')) {
     problems.push('DESK_DATA_DIR must be a folder path.');
   }
+  let servers: ServerDirectory | undefined;
+  const serversFile = env.DESK_SERVERS_FILE?.trim();
+  if (serversFile) {
+    try {
+      servers = readServersFile(path.resolve(serversFile), env);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
   if (problems.length > 0) throw new LaunchOptionsError(problems.join('\n'));
 
   return {
@@ -68,6 +81,7 @@ export function readLaunchOptions(
         ...(initialPositions === undefined ? {} : { initialPositions }),
         ...(eventDelayMs === undefined ? {} : { eventDelayMs }),
       },
+      ...(servers && { servers: () => servers }),
     },
   };
 }

@@ -17,6 +17,7 @@ import type { RoutingPair } from '../../shared/routing';
 import type { AccountRow, PositionRow, ServerStatus } from '../../shared/rows';
 import { DEFAULT_TOXIC_SETTINGS, parseToxicSettings } from '../../shared/toxic';
 import { createFakeDealer } from './fake-dealer';
+import { createFakeServers } from './fake-servers';
 
 const SERVERS = ['mt5-eu', 'mt5-asia'];
 const SYMBOLS = [
@@ -169,6 +170,7 @@ export function createFakeDesk(options: FakeDeskOptions = {}): FakeDesk {
 
   const fake: FakeDesk = {
     ...dealerApi,
+    ...createFakeServers(),
     'desk.ready': async () => ok({ deskCurrency: 'USD', servers: SERVERS, version: 'fake' }),
     'positions.list': async () => ok([...positions.values()]),
     'accounts.list': async () => ok([...accounts.values()]),

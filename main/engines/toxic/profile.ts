@@ -16,7 +16,6 @@
 import {
   DETECTOR_NAMES,
   type HoldBucket,
-  type ToxicDetector,
   type ToxicMetrics,
   type ToxicProfile,
   type ToxicScore,

@@ -111,6 +111,16 @@ export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
     'routing.apply': notHere('route accounts'),
     'routing.map': () => [],
     'routing.map.save': notHere('store a routing map'),
+    'servers.list': () => ({
+      servers: [],
+      protection: 'launch-file',
+      editable: false,
+      restartNeeded: false,
+      simulator: true,
+    }),
+    'servers.save': notHere('store servers'),
+    'servers.remove': notHere('store servers'),
+    'servers.test': notHere('connect to servers'),
     ...overrides,
   };
   const fake: FakeCore = {
