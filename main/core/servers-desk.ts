@@ -46,37 +46,20 @@ export function serversHandlers(deps: ServersDeskDeps): ServerHandlers {
       login: config.login,
       ca: config.caPem !== undefined,
     };
+  /** Runs a change of the directory and records it, refused (with the reason) or done. */
   const change = (operator: string, action: string, id: string, before: unknown, after: unknown, run: () => void) => {
+    const record = (result: 'ok' | 'refused', message: string) =>
+      deps.audit.append({ operator, action, server: id, login: null, subject: id, before, after, result, message });
     try {
       run();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      deps.audit.append({
-        operator,
-        action,
-        server: id,
-        login: null,
-        subject: id,
-        before,
-        after,
-        result: 'refused',
-        message,
-      });
+      record('refused', message);
       if (error instanceof DirectoryError) throw new DeskRequestError('bad_request', message);
       throw error;
     }
     restartNeeded = true;
-    deps.audit.append({
-      operator,
-      action,
-      server: id,
-      login: null,
-      subject: id,
-      before,
-      after,
-      result: 'ok',
-      message: 'applies at the next start',
-    });
+    record('ok', 'applies at the next start');
   };
 
   return {

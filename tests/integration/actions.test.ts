@@ -15,8 +15,8 @@ import { createHub } from '../../main/ipc/hub';
 import { IN_MEMORY_URL, type InMemoryDesk, openInMemoryWindow } from '../../main/ipc/in-memory-desk';
 import { SimulatorSource } from '../../main/sources/simulator/source';
 import type { ActionRow } from '../../shared/actions';
-import type { Reply } from '../../shared/contract';
 import { DealAction } from '../../shared/mt5';
+import { answer, until } from './kit';
 
 const SERVER = 'sim-actions';
 const ADA = { name: 'Ada Admin', password: 'admin password 1' };
@@ -24,11 +24,6 @@ const DAN = { name: 'Dan Dealer', password: 'dealer password 1' };
 const RITA = { name: 'Rita Risk', password: 'risk password 12' };
 const dir = mkdtempSync(path.join(tmpdir(), 'desk-actions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function answer<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
 
 interface Desk {
   core: AssembledCore;
@@ -72,16 +67,6 @@ async function signedIn(desk: Desk, who: { name: string; password: string }): Pr
   const window = desk.window();
   answer(await window['session.signIn'](who));
   return window;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const settled = (window: InMemoryDesk, id: string) =>

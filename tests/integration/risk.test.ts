@@ -13,7 +13,7 @@ import { simulatorParts } from '../../main/core/simulator-parts';
 import { openDeskStores } from '../../main/core/stores';
 import { createInMemoryDesk, type InMemoryDesk } from '../../main/ipc/in-memory-desk';
 import { SimulatorSource } from '../../main/sources/simulator/source';
-import type { Reply } from '../../shared/contract';
+import { answer, until } from './kit';
 
 const SERVER = 'sim-risk';
 const dir = mkdtempSync(path.join(tmpdir(), 'desk-risk-'));
@@ -49,21 +49,6 @@ async function startDesk(): Promise<{ core: AssembledCore; desk: InMemoryDesk }>
   const { setupNeeded } = answer(await desk['session.state']({}));
   answer(await (setupNeeded ? desk['session.setup'](RITA) : desk['session.signIn'](RITA)));
   return { core, desk };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function answer<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
 }
 
 describe('risk through the contract', () => {

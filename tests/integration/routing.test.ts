@@ -15,8 +15,8 @@ import { simulatorParts } from '../../main/core/simulator-parts';
 import { openDeskStores } from '../../main/core/stores';
 import { createInMemoryDesk, type InMemoryDesk } from '../../main/ipc/in-memory-desk';
 import { SimulatorSource } from '../../main/sources/simulator/source';
-import type { Reply } from '../../shared/contract';
 import type { ToxicRow } from '../../shared/routing';
+import { answer, until } from './kit';
 
 const SERVER = 'sim-routing';
 const dir = mkdtempSync(path.join(tmpdir(), 'desk-routing-'));
@@ -44,29 +44,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function answer<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
-
 describe('toxic flow and routing through the contract', () => {
   let arbitrageur: ToxicRow;
 
   it('ranks a flagged latency arbitrageur with its evidence and an A-book recommendation', async () => {
-    arbitrageur = await until('a flagged latency arbitrageur', async () => {
-      const rows = answer(await desk['toxic.list']({ detector: 'latency-arb' }));
-      return rows.find((r) => r.recommendation === 'A' && r.book === 'B');
-    });
+    arbitrageur = await until(
+      'a flagged latency arbitrageur',
+      async () => {
+        const rows = answer(await desk['toxic.list']({ detector: 'latency-arb' }));
+        return rows.find((r) => r.recommendation === 'A' && r.book === 'B');
+      },
+      120_000,
+    );
     expect(arbitrageur.flagged).toContain('latency-arb');
     expect(arbitrageur.group.startsWith('real\\')).toBe(true);
     const { profile } = answer(await desk['toxic.profile']({ server: SERVER, login: arbitrageur.login }));
@@ -169,10 +158,11 @@ describe('toxic flow and routing through the contract', () => {
 async function holdingPosition(login: number): Promise<number[]> {
   for (let attempt = 0; attempt < 20; attempt++) {
     answer(await desk['sim.control']({ speed: 20 }));
-    await until(`a position of ${login}`, async () => {
-      const rows = answer(await desk['positions.list']({ server: SERVER, login }));
-      return rows.length > 0 ? true : undefined;
-    });
+    await until(
+      `a position of ${login}`,
+      async () => answer(await desk['positions.list']({ server: SERVER, login })).length > 0,
+      60_000,
+    );
     answer(await desk['sim.control']({ speed: 0 }));
     // Let the last frame land, then read again: it may have closed in between.
     await new Promise((r) => setTimeout(r, 200));

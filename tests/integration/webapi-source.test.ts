@@ -19,9 +19,9 @@ import { WebApiConnection } from '../../main/sources/mt5-webapi/connection/conne
 import { WebApiGateway } from '../../main/sources/mt5-webapi/gateway';
 import { WebApiSource } from '../../main/sources/mt5-webapi/source';
 import { startWebApiServer, type WebApiServer } from '../../main/sources/simulator/webapi';
-import type { Reply } from '../../shared/contract';
 import type { Account, Deal, Order, Position } from '../../shared/domain';
 import { DealAction } from '../../shared/mt5';
+import { answer, until } from './kit';
 
 const SERVER = 'sim-webapi';
 const MANAGER = { login: 1000, password: 'Manager1!' };
@@ -29,25 +29,6 @@ const ADA = { name: 'Ada Admin', password: 'admin password 1' };
 const DAN = { name: 'Dan Dealer', password: 'dealer password 1' };
 const dir = mkdtempSync(path.join(tmpdir(), 'desk-webapi-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function answer<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
-
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const byTicket = <T extends { ticket: number }>(rows: readonly T[]): T[] =>
   [...rows].sort((a, b) => a.ticket - b.ticket);
