@@ -14,6 +14,7 @@ import { ActionDialogs } from './features/actions/ActionDialogs';
 import { ActionsPanel } from './features/actions/ActionsPanel';
 import type { ActionBook } from './features/actions/action-book';
 import { AdminPanel } from './features/admin/AdminPanel';
+import { AlertHistoryPanel } from './features/alerts/AlertHistoryPanel';
 import { AlertsPanel } from './features/alerts/AlertsPanel';
 import { AuditPanel } from './features/audit/AuditPanel';
 import { ClientDrawer } from './features/clients/ClientDrawer';
@@ -42,7 +43,7 @@ export function App({ desk, feeds, actions }: AppProps) {
   const tabs = useVisibleTabs();
   const started = useMemo(() => ({ desk, feeds, actions }), [desk, feeds, actions]);
 
-  // Keyboard first: "/" or Ctrl+F jumps to search, Alt+1..8 switch panels.
+  // Keyboard first: "/" or Ctrl+F jumps to search, Alt+1..9 switch panels.
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if ((e.key === '/' && !isTyping(e.target)) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
@@ -89,6 +90,7 @@ export function App({ desk, feeds, actions }: AppProps) {
             <ToxicPanel hidden={layout !== 'toxic'} />
             <ActionsPanel hidden={layout !== 'actions'} />
             <AuditPanel hidden={layout !== 'audit'} />
+            <AlertHistoryPanel hidden={layout !== 'alert-history'} />
             <AdminPanel hidden={layout !== 'admin' || !tabs.some((t) => t.layout === 'admin')} />
           </main>
           <ClientDrawer />

@@ -23,7 +23,8 @@ export const PANEL_TABS: Tab[] = [
   { layout: 'toxic', label: 'Toxic flow', key: '5' },
   { layout: 'actions', label: 'Actions', key: '6' },
   { layout: 'audit', label: 'Audit', key: '7' },
-  { layout: 'admin', label: 'Admin', key: '8', permission: 'admin' },
+  { layout: 'alert-history', label: 'Alert history', key: '8' },
+  { layout: 'admin', label: 'Admin', key: '9', permission: 'admin' },
 ];
 
 /** The tabs this operator sees. */

@@ -19,7 +19,16 @@ export interface DeskFilters {
   quick: string;
 }
 
-export type PanelLayout = 'split' | 'positions' | 'accounts' | 'exposure' | 'toxic' | 'actions' | 'audit' | 'admin';
+export type PanelLayout =
+  | 'split'
+  | 'positions'
+  | 'accounts'
+  | 'exposure'
+  | 'toxic'
+  | 'actions'
+  | 'audit'
+  | 'alert-history'
+  | 'admin';
 export type GridName = 'positions' | 'accounts';
 
 export interface GridCount {

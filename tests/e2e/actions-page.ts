@@ -27,9 +27,10 @@ export async function dealsOf(dp: DeskPage, account: Pick<AccountRow, 'server' |
 }
 
 /**
- * The account among `candidates` that traded least lately: one absent from the server's latest
- * deals if there is one (the simulator has clients who never trade), else the one with the fewest
- * of them. One request for the whole server, not one per account: a loaded machine answers slowly.
+ * The account among `candidates` that trades least: one that never traded (the simulator has such
+ * clients: only balance deals) if there is one, else the one with the fewest of the server's latest
+ * deals. The server's latest deals narrow the field in one request; then a few accounts absent
+ * from them are looked at one by one (a loaded machine answers slowly, so only a few).
  */
 export async function quietAccount(dp: DeskPage, candidates: readonly AccountRow[]): Promise<AccountRow> {
   const first = candidates[0];
@@ -43,7 +44,15 @@ export async function quietAccount(dp: DeskPage, candidates: readonly AccountRow
   });
   const dealsOfLogin = new Map<number, number>();
   for (const deal of recent) dealsOfLogin.set(deal.login, (dealsOfLogin.get(deal.login) ?? 0) + 1);
-  return [...onServer].sort((a, b) => (dealsOfLogin.get(a.login) ?? 0) - (dealsOfLogin.get(b.login) ?? 0))[0]!;
+  const byRecentDeals = [...onServer].sort(
+    (a, b) => (dealsOfLogin.get(a.login) ?? 0) - (dealsOfLogin.get(b.login) ?? 0),
+  );
+  for (const account of byRecentDeals.slice(0, 12)) {
+    if ((dealsOfLogin.get(account.login) ?? 0) > 0) break;
+    const deals = await dealsOf(dp, account);
+    if (deals.every((d) => d.symbol === '')) return account;
+  }
+  return byRecentDeals[0]!;
 }
 
 /**

@@ -141,9 +141,13 @@ test.describe('dealer actions', () => {
     await dp.open(desk().url, DEALER);
     // An account whose margin a higher leverage actually lowers (a symbol can cap its own leverage):
     // the core's own preview of doubling it, asked up front, says which.
-    const accounts = (await dp.core('accounts.list', {})).filter(
-      (a) => a.positions > 0 && a.marginLevel !== null && a.leverage >= 2 && a.leverage <= 250 && a.margin > 0, // doubled stays within 1:500
-    );
+    // Most positions first: a book that size is held for hours, while a scalper's one position may
+    // close before the dialog opens.
+    const accounts = (await dp.core('accounts.list', {}))
+      .filter(
+        (a) => a.positions > 0 && a.marginLevel !== null && a.leverage >= 2 && a.leverage <= 250 && a.margin > 0, // doubled stays within 1:500
+      )
+      .sort((a, b) => b.positions - a.positions);
     let account: AccountRow | undefined;
     for (const candidate of accounts.slice(0, 12)) {
       const change = { kind: 'leverage' as const, leverage: candidate.leverage * 2 };

@@ -63,6 +63,8 @@ test.describe('exposure and alerts', () => {
   test('a concentration breach appears, is acknowledged, and its symbol drills down to its positions', async ({
     page,
   }) => {
+    // Alerts, their history, exposure and drill-down in one story: more than the default budget.
+    test.setTimeout(240_000);
     const dp = new DeskPage(page);
     const alerts = new AlertsPane(page);
     await dp.open(desk().url);
@@ -101,6 +103,14 @@ test.describe('exposure and alerts', () => {
     await expect(alerts.card(other!.key).getByTestId('alert-state')).toContainText('Snoozed by');
     const history = await dp.core('alerts.history', { key: other!.key });
     expect(history.some((h) => h.kind === 'snoozed' && h.by === acknowledged.acknowledgedBy)).toBe(true);
+
+    // The alert history view: the acknowledged alert's story, opened by the desk, acknowledged by name.
+    await page.getByTestId('tab-alert-history').click();
+    await page.getByTestId('alert-history-key').fill(key);
+    await page.getByTestId('alert-history-apply').click();
+    const story = page.getByTestId('alert-history-grid').locator('.ag-row[row-id]');
+    await expect(story.filter({ hasText: 'opened' }).first()).toBeVisible();
+    await expect(story.filter({ hasText: 'acknowledged' }).first()).toContainText(acknowledged.acknowledgedBy!);
 
     // The exposure panel's Symbol tab has that symbol; its positions are all of that symbol.
     await page.getByTestId('tab-exposure').click();
