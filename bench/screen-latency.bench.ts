@@ -2,14 +2,16 @@
  * Event-to-screen latency in browser mode: the real core and web host in this process, the real
  * renderer in headless Chromium. With 20,000 open positions and the simulator at about 2,000
  * events/s, every position event (open, change, close) is timed from the moment the simulator
- * handed its batch to the desk until the positions grid applied that row (ag-grid's async
- * transaction flush, observed in the page). Long tasks in the page are counted over the same
- * window. Target: p99 under 150 ms and no long task over 50 ms.
+ * handed its batch to the desk until the positions grid applied that row (the page records each
+ * transaction's rows right after ag-grid has applied it, cells included). Long tasks in the page
+ * are counted over the same window. Target: p99 under 150 ms and no long task over 50 ms.
+ * The page's main-thread CPU share is printed too: unlike wall-clock figures, other jobs on the
+ * machine do not inflate it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright';
 import { assembleCore } from '../main/core/desk-core';
 import { simulatorParts } from '../main/core/simulator-parts';
 import { openDeskStores } from '../main/core/stores';
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
     { deskCurrency: 'USD', version: 'bench', frameMs: 50, statusEveryMs: 500, log: () => {} },
   );
   core.start();
-  const host = await startWebHost({ core, rendererDir: path.resolve('dist/renderer'), port: 0, log: () => {} });
+  // DESK_RENDERER_DIR: another renderer build, so two variants can be compared back to back.
+  const rendererDir = path.resolve(process.env.DESK_RENDERER_DIR ?? 'dist/renderer');
+  const host = await startWebHost({ core, rendererDir, port: 0, log: () => {} });
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -105,10 +109,19 @@ async function main(): Promise<void> {
         framed.push({ grid: 'positions', id: row.id, at, removed: false, lots: row.lots });
       for (const id of delta.removes) framed.push({ grid: 'positions', id, at, removed: true, lots: null });
     });
+    const profiling = await startProfiling(page);
+    const pageMetrics = await page.context().newCDPSession(page);
+    await pageMetrics.send('Performance.enable');
+    const metricsBefore = await busyMetrics(pageMetrics);
+    const mainThreadCpu = await pageMainThreadCpu(browser);
+    const cpuBefore = mainThreadCpu();
     const started = Date.now();
     await sleep(MEASURE_MS);
     stop();
     stopFrames();
+    const metricsAfter = await busyMetrics(pageMetrics);
+    const cpuAfter = mainThreadCpu();
+    await profiling.stop();
     const seconds = (Date.now() - started) / 1000;
     const eventsPerSecond = (core.ingest.totals.events - eventsBefore) / seconds;
     await sleep(1_000); // the last events reach the screen
@@ -117,6 +130,9 @@ async function main(): Promise<void> {
       flushes: window.__dealerDesk?.flushes ?? [],
       longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
     }));
+    // Where the page's main thread went over the window, as shares of wall time.
+    const share = (name: string) =>
+      Math.round((((metricsAfter[name] ?? 0) - (metricsBefore[name] ?? 0)) / seconds) * 100);
     const latencies = match(expected, flushes);
     const coreLatencies = match(expected, framed);
     const result = {
@@ -133,6 +149,12 @@ async function main(): Promise<void> {
       longestTaskMs: Math.round(Math.max(0, ...longTasks)),
       longTasksOver50Ms: longTasks.filter((d) => d > 50).length,
       measuredSeconds: Math.round(seconds),
+      pageBusyPct: share('TaskDuration'),
+      pageMainCpuPct:
+        cpuBefore === null || cpuAfter === null ? null : Math.round(((cpuAfter - cpuBefore) / seconds) * 100),
+      pageScriptPct: share('ScriptDuration'),
+      pageStylePct: share('RecalcStyleDuration'),
+      pageLayoutPct: share('LayoutDuration'),
     };
     console.log(
       `open positions ${fmt(result.openPositions)}, simulator ${fmt(result.eventsPerSecond)} events/s over ${result.measuredSeconds} s`,
@@ -146,6 +168,9 @@ async function main(): Promise<void> {
     console.log(`  of which in the core (source → frame sent): p50 ${result.coreP50Ms} ms, p99 ${result.coreP99Ms} ms`);
     console.log(
       `long tasks: ${result.longTasks}, longest ${result.longestTaskMs} ms, over 50 ms: ${result.longTasksOver50Ms}   (target: none over 50 ms)`,
+    );
+    console.log(
+      `page main thread busy ${result.pageBusyPct} % of wall time, ${result.pageMainCpuPct ?? '?'} % of a core (script ${result.pageScriptPct} %, style ${result.pageStylePct} %, layout ${result.pageLayoutPct} %)`,
     );
     report(result);
   } finally {
@@ -177,6 +202,93 @@ function match(expected: readonly Expected[], flushes: readonly GridFlush[]): nu
     if (seen) latencies.push(seen.at - e.at);
   }
   return latencies;
+}
+
+/** Chromium's running totals for the page (seconds of main-thread time by kind). */
+async function busyMetrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/**
+ * CPU seconds used so far by the page's main thread (Linux: /proc), or null where that cannot be
+ * read. Unlike busy wall time, other jobs on the machine do not inflate it, so it is the figure to
+ * compare page-side changes by on a shared machine.
+ */
+async function pageMainThreadCpu(browser: Browser): Promise<() => number | null> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  await cdp.detach();
+  const threadCpu = (stat: string): number => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+  };
+  // A renderer's main thread is the process's first thread; the page is by far the busiest renderer.
+  let busiest: { file: string; cpu: number } | null = null;
+  for (const { id, type } of processInfo) {
+    if (type !== 'renderer') continue;
+    const file = `/proc/${id}/task/${id}/stat`;
+    try {
+      const cpu = threadCpu(readFileSync(file, 'utf8'));
+      if (!busiest || cpu > busiest.cpu) busiest = { file, cpu };
+    } catch {
+      // not Linux, or the process is gone
+    }
+  }
+  const file = busiest?.file;
+  return () => {
+    if (!file) return null;
+    try {
+      return threadCpu(readFileSync(file, 'utf8'));
+    } catch {
+      return null;
+    }
+  };
+}
+
+/**
+ * DESK_BENCH_CPUPROFILE=<file>: the page's JavaScript CPU profile over the measured window (open it
+ * in Chromium's DevTools). DESK_BENCH_TRACE=<file>: a performance trace of the same window, with
+ * style, layout and paint. Both slow the page down: profile runs are for where the time goes,
+ * never for the latency figures.
+ */
+async function startProfiling(page: Page): Promise<{ stop(): Promise<void> }> {
+  const profileFile = process.env.DESK_BENCH_CPUPROFILE;
+  const traceFile = process.env.DESK_BENCH_TRACE;
+  if (!profileFile && !traceFile) return { stop: async () => {} };
+  const cdp = await page.context().newCDPSession(page);
+  if (profileFile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const traceEvents: unknown[] = [];
+  let traceDone: Promise<void> = Promise.resolve();
+  if (traceFile) {
+    cdp.on('Tracing.dataCollected', (data) => traceEvents.push(...data.value));
+    traceDone = new Promise((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: {
+        // The timeline (script, style, layout, paint, with thread CPU time) and every task.
+        includedCategories: (process.env.DESK_TRACE_CATS ?? 'devtools.timeline,toplevel').split(','),
+      },
+    });
+  }
+  return {
+    async stop() {
+      if (profileFile) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(profileFile, JSON.stringify(profile));
+      }
+      if (traceFile) {
+        await cdp.send('Tracing.end');
+        await traceDone;
+        writeFileSync(traceFile, JSON.stringify({ traceEvents }));
+      }
+      await cdp.detach();
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -144,10 +144,12 @@ describe('browser-mode web host', () => {
       reply: { ok: true, value: { deskCurrency: 'USD', servers: ['demo'], version: 'test' } },
     });
     core.emit('positions', { upserts: [positionRow(9)], removes: [] });
-    expect(await nextMessage(socket, (m) => 'stream' in m)).toEqual({
-      stream: 'positions',
-      payload: { upserts: [positionRow(9)], removes: [] },
-    });
+    core.emit('status', []);
+    // Every stream of one frame travels in one message, in the order the hub flushed them.
+    expect(await nextMessage(socket, (m) => Array.isArray(m))).toEqual([
+      { stream: 'positions', payload: { upserts: [positionRow(9)], removes: [] } },
+      { stream: 'status', payload: [] },
+    ]);
     socket.send(JSON.stringify({ id: 'q2', channel: 'positions.list', input: { login: 'x' } }));
     expect(await nextMessage(socket, (m) => m.id === 'q2')).toMatchObject({
       reply: { ok: false, error: { code: 'bad_request' } },

@@ -1,6 +1,7 @@
 /**
  * One browser tab's WebSocket, bound to the hub as one window: requests in, replies and stream
- * frames out. Authentication happened at the upgrade (web-host.ts); this only moves messages.
+ * frames out (each message an array of the frames the hub flushed together). Authentication
+ * happened at the upgrade (web-host.ts); this only moves messages.
  */
 import type { WebSocket } from 'ws';
 import type { Reply } from '../../shared/contract';
@@ -14,9 +15,25 @@ const BEHIND_BYTES = 4 * 1024 * 1024;
 export function serveDeskSocket(socket: WebSocket, hub: Hub, senderUrl: string, log: (line: string) => void): string {
   const isOpen = () => socket.readyState === socket.OPEN;
 
+  // The hub flushes every stream of a frame in one synchronous pass; they leave together, as one
+  // message (an array of frames), at the end of that pass. The tab then applies the whole frame in
+  // one task and draws it once, instead of once per stream. Nothing else is sent in between: a
+  // reply always comes from another task, so no frame overtakes or falls behind one.
+  let frames: WsStreamFrame[] | null = null;
+  const sendFrames = () => {
+    const batch = frames;
+    frames = null;
+    if (batch && isOpen()) socket.send(JSON.stringify(batch));
+  };
+
   const windowId = hub.openWindow({
     send(stream, payload) {
-      if (isOpen()) socket.send(JSON.stringify({ stream, payload } satisfies WsStreamFrame));
+      if (!isOpen()) return;
+      if (frames === null) {
+        frames = [];
+        queueMicrotask(sendFrames);
+      }
+      frames.push({ stream, payload });
     },
     canSend: () => socket.bufferedAmount < BEHIND_BYTES,
   });

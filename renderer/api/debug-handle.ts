@@ -31,7 +31,7 @@ interface FlushedRows {
   remove?: readonly { data?: unknown }[];
 }
 
-/** Records the rows of one async-transaction flush, only while a benchmark has asked for it. */
+/** Records the rows of transactions a grid has just applied, only while a benchmark has asked for it. */
 export function recordGridFlush(grid: string, results: readonly FlushedRows[]): void {
   const flushes = window.__dealerDesk?.flushes;
   if (!flushes) return;

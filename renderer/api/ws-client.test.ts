@@ -81,6 +81,20 @@ describe('WebSocket desk client', () => {
     expect(positions.mock.calls).toEqual([[{ upserts: [], removes: ['a'] }]]);
   });
 
+  it("delivers every frame of a batch message, in order, to each stream's subscribers", () => {
+    const { desk, current } = setup();
+    current().open();
+    const seen: string[] = [];
+    desk.subscribe('positions', (delta) => seen.push(`positions ${delta.removes.join()}`));
+    desk.subscribe('status', (statuses) => seen.push(`status ${statuses.length}`));
+    current().push([
+      { stream: 'positions', payload: { upserts: [], removes: ['a'] } },
+      { stream: 'status', payload: [] },
+      { stream: 'positions', payload: { upserts: [], removes: ['b'] } },
+    ]);
+    expect(seen).toEqual(['positions a', 'status 0', 'positions b']);
+  });
+
   it('rejects pending requests with a clear error when the connection drops, and reconnects with backoff', async () => {
     const { desk, sockets, current } = setup();
     const states: string[] = [];

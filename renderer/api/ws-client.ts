@@ -123,21 +123,20 @@ export function createWsDesk(options: WsDeskOptions = {}): WsDesk {
   }
 
   function receive(data: unknown): void {
-    let message: Partial<WsReply & WsStreamFrame>;
+    let message: Partial<WsReply & WsStreamFrame> | Partial<WsStreamFrame>[];
     try {
       message = JSON.parse(String(data));
     } catch {
       console.error('[desk] unreadable message from the desk');
       return;
     }
+    // Stream frames come as an array: every stream of one desk frame, applied in this one task.
+    if (Array.isArray(message)) {
+      for (const frame of message) deliver(frame);
+      return;
+    }
     if (typeof message.stream === 'string') {
-      for (const listener of listeners.get(message.stream) ?? []) {
-        try {
-          listener(message.payload);
-        } catch (error) {
-          console.error(`[desk] a '${message.stream}' listener failed`, error);
-        }
-      }
+      deliver(message);
       return;
     }
     const request = typeof message.id === 'number' ? pending.get(message.id) : undefined;
@@ -147,6 +146,20 @@ export function createWsDesk(options: WsDeskOptions = {}): WsDesk {
     }
     pending.delete(message.id as number);
     request.resolve(message.reply);
+  }
+
+  function deliver(frame: Partial<WsStreamFrame>): void {
+    if (typeof frame?.stream !== 'string') {
+      console.error('[desk] unreadable stream frame from the desk');
+      return;
+    }
+    for (const listener of listeners.get(frame.stream) ?? []) {
+      try {
+        listener(frame.payload);
+      } catch (error) {
+        console.error(`[desk] a '${frame.stream}' listener failed`, error);
+      }
+    }
   }
 
   function request(channel: RequestName, input: unknown): Promise<Reply<unknown>> {

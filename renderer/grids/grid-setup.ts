@@ -13,11 +13,13 @@ import {
   colorSchemeDark,
   type GridApi,
   type GridOptions,
+  type IRowNode,
   ModuleRegistry,
   type RowDataTransaction,
+  type RowNodeTransaction,
   themeQuartz,
 } from 'ag-grid-community';
-import type { RowSink } from './row-feed';
+import type { RowSink, RowTransaction } from './row-feed';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -43,12 +45,12 @@ export const deskGridTheme = themeQuartz.withPart(colorSchemeDark).withParams({
 export const deskDefaultColDef: ColDef = { sortable: true, resizable: true, filter: true, minWidth: 60 };
 
 /**
- * What every live desk grid sets the same way: rows arrive as async transactions once per core
- * frame, so ag-grid's default 50 ms wait would only add latency; changed rows re-sort alone
- * (delta sort) instead of all 20,000 every frame; ~15 columns are all rendered, so every figure is
- * in the DOM for keyboard users and tests; rows are not animated (they move on every sort by
- * profit); flashes are short, so at accelerated sim speeds they point at what moved instead of
- * lighting whole columns.
+ * What every live desk grid sets the same way: rows arrive once per core frame (as async
+ * transactions where a grid uses `rowSinkOf`), so ag-grid's default 50 ms wait would only add
+ * latency; changed rows re-sort alone (delta sort) instead of all 20,000 every frame; ~15 columns
+ * are all rendered, so every figure is in the DOM for keyboard users and tests; rows are not
+ * animated (they move on every sort by profit); flashes are short, so they point at what moved
+ * instead of lighting whole columns (columns that change every frame do not flash at all).
  */
 export const liveGridOptions = {
   theme: deskGridTheme,
@@ -68,6 +70,48 @@ export function rowSinkOf<T>(api: GridApi<T>): RowSink<T> {
     applyTransaction: (tx) => api.applyTransaction(tx as RowDataTransaction<T>),
     applyTransactionAsync: (tx) => api.applyTransactionAsync(tx as RowDataTransaction<T>),
   };
+}
+
+/**
+ * A grid fed by the core's framed row streams (positions, accounts) as a RowFeed's sink: every
+ * batch is applied as it arrives. The core already sends at most one batch per ~50 ms frame, so
+ * ag-grid's async queue would find nothing to merge; it would only add its wait and a timer hop
+ * before the rows reach the screen. `applied` sees what each batch did to the grid.
+ *
+ * A batch of updates only, while nothing sorts or filters the grid, cannot move or hide a row:
+ * its rows are updated in place, which refreshes their cells exactly as a transaction would
+ * (ag-grid's transaction calls the same `updateData`), without re-running the row model over the
+ * whole book (sort, filter and positions of every row: ~5 ms a batch at 12,000 accounts).
+ */
+export function frameRowSinkOf<T extends { id: string }>(
+  api: GridApi<T>,
+  applied?: (result: RowNodeTransaction<T>) => void,
+): RowSink<T> {
+  const apply = (tx: RowTransaction<T>) => {
+    const inPlace =
+      tx.add.length === 0 && tx.remove.length === 0 && rowsStayPut(api) ? updateInPlace(api, tx.update) : null;
+    const result = inPlace ?? api.applyTransaction(tx as RowDataTransaction<T>);
+    if (result && applied) applied(result);
+    return result;
+  };
+  return { applyTransaction: apply, applyTransactionAsync: apply };
+}
+
+/** True when no sort and no filter (column, quick or the toolbar's) depend on row values. */
+function rowsStayPut<T>(api: GridApi<T>): boolean {
+  return !api.isAnyFilterPresent() && !(api.getColumns() ?? []).some((column) => column.getSort());
+}
+
+/** Null when a row is not in the grid yet (the caller then falls back to a transaction). */
+function updateInPlace<T extends { id: string }>(api: GridApi<T>, rows: readonly T[]): RowNodeTransaction<T> | null {
+  const nodes: IRowNode<T>[] = [];
+  for (const row of rows) {
+    const node = api.getRowNode(row.id);
+    if (!node) return null;
+    nodes.push(node);
+  }
+  for (let i = 0; i < nodes.length; i++) (nodes[i] as IRowNode<T>).updateData(rows[i] as T);
+  return { add: [], update: nodes, remove: [] };
 }
 
 /** Column-state events that should save the layout (moves and resizes once they finish). */

@@ -31,6 +31,7 @@ export const positionColumns: ColDef<PositionRow>[] = [
     cellClass: NUMBER_CELL,
     valueFormatter: (p) => formatLots(p.value),
     filter: 'agNumberColumnFilter',
+    enableCellChangeFlash: true,
   },
   {
     field: 'priceOpen',
