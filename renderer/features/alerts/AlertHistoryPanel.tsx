@@ -10,6 +10,7 @@ import type { RequestInput } from '../../../shared/contract';
 import { useStartedDesk } from '../../desk-context';
 import { formatCount } from '../../format';
 import { deskDefaultColDef, deskGridTheme } from '../../grids/grid-setup';
+import { usePagedList } from '../../grids/use-paged-list';
 import { parseLocalDateTime } from '../actions/desk-time';
 import { type AlertHistoryRow, alertHistoryColumns } from './history-columns';
 
@@ -21,24 +22,12 @@ export function AlertHistoryPanel({ hidden }: { hidden: boolean }) {
   const { desk } = useStartedDesk();
   const [form, setForm] = useState({ key: '', from: '', to: '' });
   const [query, setQuery] = useState<Query>({});
-  const [rows, setRows] = useState<AlertHistoryRow[] | null>(null);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (q: Query, beforeId?: number) => {
-      setError(null);
-      try {
-        const reply = await desk['alerts.history']({ ...q, ...(beforeId ? { beforeId } : {}), limit: PAGE });
-        if (!reply.ok) return setError(reply.error.message);
-        setRows((old) => (beforeId && old ? [...old, ...reply.value] : reply.value));
-        setMore(reply.value.length === PAGE);
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      }
-    },
+  const fetchPage = useCallback(
+    (q: Query, beforeId: number | undefined, limit: number) =>
+      desk['alerts.history']({ ...q, ...(beforeId ? { beforeId } : {}), limit }),
     [desk],
   );
+  const { rows, more, error, setError, load } = usePagedList(fetchPage, PAGE);
 
   useEffect(() => {
     if (!hidden) void load(query);

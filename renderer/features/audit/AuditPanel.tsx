@@ -11,45 +11,38 @@ import { auditResultSchema } from '../../../shared/actions';
 import { useStartedDesk } from '../../desk-context';
 import { formatCount } from '../../format';
 import { deskDefaultColDef, deskGridTheme } from '../../grids/grid-setup';
+import { usePagedList } from '../../grids/use-paged-list';
 import { auditColumns } from './audit-columns';
 import { type AuditForm, auditFilterOf, describeVerification, emptyAuditForm } from './audit-filter';
 import { downloadCsv } from './csv-download';
 
 const PAGE = 500;
 const getRowId = (p: GetRowIdParams<AuditEntry>) => String(p.data.id);
-const ACTION_PREFIXES = ['balance', 'account', 'action', 'alert', 'operator', 'session', 'limits'];
+const ACTION_PREFIXES = [
+  'balance',
+  'account',
+  'action',
+  'alert',
+  'routing',
+  'toxic',
+  'server',
+  'operator',
+  'session',
+  'limits',
+];
 
 export function AuditPanel({ hidden }: { hidden: boolean }) {
   const { desk } = useStartedDesk();
   const [form, setForm] = useState<AuditForm>(emptyAuditForm);
   const [applied, setApplied] = useState<AuditFilter>({});
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [more, setMore] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (filter: AuditFilter, beforeId?: number) => {
-      setBusy(true);
-      setError(null);
-      try {
-        const reply = await desk['audit.list']({ ...filter, ...(beforeId ? { beforeId } : {}), limit: PAGE });
-        if (!reply.ok) {
-          setError(reply.error.message);
-          return;
-        }
-        setEntries((old) => (beforeId && old ? [...old, ...reply.value] : reply.value));
-        setMore(reply.value.length === PAGE);
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      } finally {
-        setBusy(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (filter: AuditFilter, beforeId: number | undefined, limit: number) =>
+      desk['audit.list']({ ...filter, ...(beforeId ? { beforeId } : {}), limit }),
     [desk],
   );
+  const { rows: entries, more, busy, error, setError, load } = usePagedList(fetchPage, PAGE);
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
 
   // Fresh every time the view is brought up: the trail grows while other panels are in front.
   useEffect(() => {
