@@ -232,18 +232,33 @@ export class DeskPage {
     return this.grid(name).locator(`.ag-header-cell[col-id="${colId}"]`);
   }
 
-  /** Rendered rows as { id, column → text }, read in one go so the values belong together. */
+  /**
+   * Rendered rows as { id, column → text }, read in one go so the values belong together. ag-grid
+   * draws a row before its cells, and fills a recycled row's cells a frame later, so a read that
+   * finds a row without one of the cells, or with one still blank, is taken again a moment later
+   * (for up to 2 s: a cell that is blank for longer is taken as blank).
+   */
   async readRows(name: GridName, colIds: string[]): Promise<{ id: string; cells: Record<string, string> }[]> {
-    return this.rows(name).evaluateAll(
-      (rows, cols) =>
-        rows.map((row) => ({
-          id: row.getAttribute('row-id') ?? '',
-          cells: Object.fromEntries(
-            cols.map((c) => [c, row.querySelector(`[col-id="${c}"]`)?.textContent?.trim() ?? '']),
-          ),
-        })),
-      colIds,
-    );
+    for (let attempt = 0; ; attempt++) {
+      const rows = await this.rows(name).evaluateAll(
+        (elements, cols) =>
+          elements.map((row) => ({
+            id: row.getAttribute('row-id') ?? '',
+            cells: Object.fromEntries(
+              cols.map((c) => [c, row.querySelector(`[col-id="${c}"]`)?.textContent?.trim() ?? null]),
+            ),
+          })),
+        colIds,
+      );
+      const drawn = rows.every((r) => Object.values(r.cells).every((text) => text !== null && text !== ''));
+      if (drawn || attempt >= 40) {
+        return rows.map((r) => ({
+          id: r.id,
+          cells: Object.fromEntries(Object.entries(r.cells).map(([c, t]) => [c, t ?? ''])),
+        }));
+      }
+      await this.page.waitForTimeout(50);
+    }
   }
 
   async count(name: GridName): Promise<{ shown: number; total: number }> {
