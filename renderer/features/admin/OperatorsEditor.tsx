@@ -3,9 +3,11 @@
  * The core validates names and passwords and refuses what it must (e.g. the last admin); its
  * message is shown as it comes.
  */
+
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { RequestInput } from '../../../shared/contract';
 import { type Operator, type Role, roleLabels, roleSchema } from '../../../shared/operators';
+import { TextField } from '../../components/TextField';
 import { useStartedDesk } from '../../desk-context';
 import { useOperatorName } from '../../stores/session-store';
 import { formatDeskTime } from '../actions/desk-time';
@@ -169,26 +171,22 @@ function AddOperatorForm({ busy, onAdd }: { busy: boolean; onAdd: (input: SaveIn
           ))}
         </select>
       </label>
-      <label>
-        <span>Password</span>
-        <input
-          data-testid="new-operator-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      <label>
-        <span>Again</span>
-        <input
-          data-testid="new-operator-password-again"
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-      </label>
+      <TextField
+        label="Password"
+        testId="new-operator-password"
+        value={password}
+        onChange={setPassword}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        label="Again"
+        testId="new-operator-password-again"
+        value={again}
+        onChange={setAgain}
+        type="password"
+        autoComplete="new-password"
+      />
       <button type="submit" className="primary" data-testid="new-operator-add" disabled={busy}>
         Add
       </button>

@@ -2,9 +2,11 @@
  * The two forms before the desk: "Create the admin" on the first launch, and sign-in. Both show the
  * core's refusal as it comes (a wrong password, a disabled operator, a weak password).
  */
+
 import { type FormEvent, useState } from 'react';
 import type { DeskApi, Reply } from '../../../shared/contract';
 import type { SessionState } from '../../../shared/operators';
+import { TextField } from '../../components/TextField';
 
 type Submit = (call: () => Promise<Reply<SessionState>>) => Promise<void>;
 
@@ -60,37 +62,23 @@ export function SetupForm({ desk, onSignedIn }: SessionFormProps) {
       <p className="muted">
         First launch: nobody works at this desk yet. The admin adds dealers and risk managers afterwards.
       </p>
-      <label>
-        <span>Name</span>
-        <input
-          data-testid="setup-name"
-          autoComplete="username"
-          // biome-ignore lint/a11y/noAutofocus: the only thing to do on this screen
-          autoFocus
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      <label>
-        <span>Password</span>
-        <input
-          data-testid="setup-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      <label>
-        <span>Password again</span>
-        <input
-          data-testid="setup-password-again"
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-      </label>
+      <TextField label="Name" testId="setup-name" value={name} onChange={setName} autoComplete="username" autoFocus />
+      <TextField
+        label="Password"
+        testId="setup-password"
+        value={password}
+        onChange={setPassword}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        label="Password again"
+        testId="setup-password-again"
+        value={again}
+        onChange={setAgain}
+        type="password"
+        autoComplete="new-password"
+      />
       <p className="muted">At least 10 characters.</p>
       <button type="submit" className="primary" data-testid="setup-submit" disabled={busy}>
         Create and sign in
@@ -127,27 +115,15 @@ export function SignInForm({ desk, onSignedIn, reason }: SignInFormProps) {
           {reason}
         </p>
       )}
-      <label>
-        <span>Name</span>
-        <input
-          data-testid="signin-name"
-          autoComplete="username"
-          // biome-ignore lint/a11y/noAutofocus: the only thing to do on this screen
-          autoFocus
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      <label>
-        <span>Password</span>
-        <input
-          data-testid="signin-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <TextField label="Name" testId="signin-name" value={name} onChange={setName} autoComplete="username" autoFocus />
+      <TextField
+        label="Password"
+        testId="signin-password"
+        value={password}
+        onChange={setPassword}
+        type="password"
+        autoComplete="current-password"
+      />
       <button type="submit" className="primary" data-testid="signin-submit" disabled={busy}>
         Sign in
       </button>
