@@ -101,7 +101,10 @@ async function main(): Promise<void> {
     });
     // When the core framed each row for the windows: splits the latency into core and page halves.
     const framed: GridFlush[] = [];
+    // DESK_BENCH_STREAMS=1: what each stream sends the page (serializing again costs the core's CPU).
+    const streamBytes = process.env.DESK_BENCH_STREAMS ? new Map<string, number>() : null;
     const stopFrames = core.onStream((stream, payload) => {
+      streamBytes?.set(stream, (streamBytes.get(stream) ?? 0) + JSON.stringify(payload).length);
       if (stream !== 'positions') return;
       const at = Date.now();
       const delta = payload as { upserts: { id: string; lots: number }[]; removes: string[] };
@@ -109,6 +112,14 @@ async function main(): Promise<void> {
         framed.push({ grid: 'positions', id: row.id, at, removed: false, lots: row.lots });
       for (const id of delta.removes) framed.push({ grid: 'positions', id, at, removed: true, lots: null });
     });
+    // The core's share of the machine: how long each frame's revaluation of the whole book takes.
+    const revaluations: number[] = [];
+    const revalue = core.book.revalue.bind(core.book);
+    core.book.revalue = () => {
+      const t0 = performance.now();
+      revalue();
+      revaluations.push(performance.now() - t0);
+    };
     const profiling = await startProfiling(page);
     const pageMetrics = await page.context().newCDPSession(page);
     await pageMetrics.send('Performance.enable');
@@ -119,6 +130,7 @@ async function main(): Promise<void> {
     await sleep(MEASURE_MS);
     stop();
     stopFrames();
+    core.book.revalue = revalue;
     const metricsAfter = await busyMetrics(pageMetrics);
     const cpuAfter = mainThreadCpu();
     await profiling.stop();
@@ -145,6 +157,8 @@ async function main(): Promise<void> {
       maxMs: Math.max(...latencies),
       coreP50Ms: percentile(coreLatencies, 50),
       coreP99Ms: percentile(coreLatencies, 99),
+      revalueP50Ms: round2(percentile(revaluations, 50)),
+      revalueP99Ms: round2(percentile(revaluations, 99)),
       longTasks: longTasks.length,
       longestTaskMs: Math.round(Math.max(0, ...longTasks)),
       longTasksOver50Ms: longTasks.filter((d) => d > 50).length,
@@ -167,11 +181,20 @@ async function main(): Promise<void> {
     );
     console.log(`  of which in the core (source → frame sent): p50 ${result.coreP50Ms} ms, p99 ${result.coreP99Ms} ms`);
     console.log(
+      `core: revaluing the whole book takes p50 ${result.revalueP50Ms} ms, p99 ${result.revalueP99Ms} ms a frame (${fmt(revaluations.length)} frames)`,
+    );
+    console.log(
       `long tasks: ${result.longTasks}, longest ${result.longestTaskMs} ms, over 50 ms: ${result.longTasksOver50Ms}   (target: none over 50 ms)`,
     );
     console.log(
       `page main thread busy ${result.pageBusyPct} % of wall time, ${result.pageMainCpuPct ?? '?'} % of a core (script ${result.pageScriptPct} %, style ${result.pageStylePct} %, layout ${result.pageLayoutPct} %)`,
     );
+    if (streamBytes) {
+      const perStream = [...streamBytes].sort((a, b) => b[1] - a[1]);
+      console.log(
+        `streams to the page, KiB/s: ${perStream.map(([s, b]) => `${s} ${fmt(Math.round(b / 1024 / seconds))}`).join(', ')}`,
+      );
+    }
     report(result);
   } finally {
     await browser.close();
@@ -291,6 +314,7 @@ async function startProfiling(page: Page): Promise<{ stop(): Promise<void> }> {
   };
 }
 
+const round2 = (x: number) => Math.round(x * 100) / 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 main().catch((error) => {

@@ -355,14 +355,8 @@ export class DeskBook {
 
   /** The account's figures from its floating profit: margin at the current quotes, equity, state. */
   private settleAccount(live: LiveAccount, floating: Money): void {
-    let margin = 0;
-    for (const legs of live.legs.values()) {
-      if (legs.spec && legs.marginRate) {
-        margin += symbolMargin(legs.spec, legs.buy + legs.sell, legs.quote, live.account.leverage, legs.marginRate);
-      }
-    }
     live.floating = floating;
-    live.margin = moneyFromDouble(margin);
+    live.margin = marginAt(live, live.account.leverage);
     live.equity = live.account.balance + live.account.credit + floating;
     const state = live.group ? marginStateOf(live.group, live.equity, live.margin) : 'ok';
     if (state !== live.marginState) {
@@ -495,13 +489,7 @@ export class DeskBook {
     const live = this.accounts.get(accountId(server, login));
     const group = change.group === undefined ? live?.group : this.serverBook(server).groups.get(change.group);
     if (!live || !group) return undefined;
-    const leverage = change.leverage ?? live.account.leverage;
-    let margin = 0;
-    for (const legs of live.legs.values()) {
-      if (legs.spec && legs.marginRate)
-        margin += symbolMargin(legs.spec, legs.buy + legs.sell, legs.quote, leverage, legs.marginRate);
-    }
-    return { equity: live.equity, margin: moneyFromDouble(margin), group };
+    return { equity: live.equity, margin: marginAt(live, change.leverage ?? live.account.leverage), group };
   }
 
   /** The account's group (currency, levels, coverage), for alerts about its deals and margin. */
@@ -571,4 +559,14 @@ export class DeskBook {
     }
     return rows;
   }
+}
+
+/** An account's margin at the current quotes and the given leverage, rounded once to cents. */
+function marginAt(live: LiveAccount, leverage: number): Money {
+  let margin = 0;
+  for (const leg of live.legs.values()) {
+    if (leg.spec && leg.marginRate)
+      margin += symbolMargin(leg.spec, leg.buy + leg.sell, leg.quote, leverage, leg.marginRate);
+  }
+  return moneyFromDouble(margin);
 }
