@@ -1,19 +1,11 @@
 import type { ColDef } from 'ag-grid-community';
 import type { RequestOutput } from '../../../shared/contract';
-import { NUMBER_CELL, TIME_CELL } from '../../grids/cell-styles';
-import { formatDeskTime } from '../actions/desk-time';
+import { journalColumns } from '../../grids/journal-columns';
 
 export type AlertHistoryRow = RequestOutput<'alerts.history'>[number];
 
 export const alertHistoryColumns: ColDef<AlertHistoryRow>[] = [
-  { field: 'id', headerName: '#', width: 80, type: 'rightAligned', cellClass: NUMBER_CELL, sort: 'desc' },
-  {
-    field: 'atMsc',
-    headerName: 'Time',
-    width: 150,
-    cellClass: TIME_CELL,
-    valueFormatter: (p) => formatDeskTime(p.value),
-  },
+  ...journalColumns<AlertHistoryRow>(),
   { field: 'kind', headerName: 'Change', width: 110 },
   { field: 'by', headerName: 'By', width: 120, valueFormatter: (p) => p.value ?? 'desk' },
   { colId: 'rule', headerName: 'Rule', width: 130, valueGetter: (p) => p.data?.alert.rule },

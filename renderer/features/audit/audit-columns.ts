@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { AuditEntry } from '../../../shared/actions';
-import { NUMBER_CELL, TIME_CELL } from '../../grids/cell-styles';
-import { formatDeskTime } from '../actions/desk-time';
+import { NUMBER_CELL } from '../../grids/cell-styles';
+import { journalColumns } from '../../grids/journal-columns';
 import { formatAuditValue } from './audit-filter';
 
 const resultTone: Record<AuditEntry['result'], string> = {
@@ -14,14 +14,7 @@ const resultTone: Record<AuditEntry['result'], string> = {
 };
 
 export const auditColumns: ColDef<AuditEntry>[] = [
-  { field: 'id', headerName: '#', width: 80, type: 'rightAligned', cellClass: NUMBER_CELL, sort: 'desc' },
-  {
-    field: 'atMsc',
-    headerName: 'Time',
-    width: 150,
-    cellClass: TIME_CELL,
-    valueFormatter: (p) => formatDeskTime(p.value),
-  },
+  ...journalColumns<AuditEntry>(),
   { field: 'operator', headerName: 'Operator', width: 120 },
   { field: 'action', headerName: 'Action', width: 160 },
   {
