@@ -15,8 +15,16 @@ import type { BookColumn, RoutingBook } from '../../../shared/routing';
 import type { AccountRow, PositionRow, RowDelta } from '../../../shared/rows';
 import { type Money, moneyFromDouble } from '../../../shared/units';
 import { accountRow, type ClientRef, positionRow } from './rows';
-import { accountId, type LiveAccount, type LivePosition, positionId, ServerBook, type SymbolLegs } from './state';
-import { marginStateOf, revaluePositionInPlace, symbolMargin } from './valuation';
+import {
+  accountId,
+  type LiveAccount,
+  type LivePosition,
+  positionId,
+  ServerBook,
+  type SymbolLegs,
+  Valuations,
+} from './state';
+import { AccountTable, LegTable, legMargin, PositionTable } from './tables';
 
 export interface BookFilter {
   server?: string;
@@ -50,6 +58,11 @@ export class DeskBook {
   private readonly orphans = new Map<string, Set<LivePosition>>();
   /** Commission paid so far per open position (from its deals), cents. */
   private readonly commission = new Map<string, Money>();
+  /** The figures of every position, account and margin leg, as columns (tables.ts). */
+  private readonly positionTable = new PositionTable();
+  private readonly accountTable = new AccountTable();
+  private readonly legTable = new LegTable();
+  private readonly valuations = new Valuations();
 
   private readonly changedPositions = new Set<string>();
   private readonly removedPositions = new Set<string>();
@@ -166,21 +179,21 @@ export class DeskBook {
         server,
         account,
         group: undefined,
+        row: -1,
         positions: [],
         legs: new Map(),
-        floating: 0,
-        margin: 0,
-        equity: account.balance + account.credit,
-        marginState: 'ok',
         sentEquity: Number.NaN,
         sentMargin: Number.NaN,
       };
       this.accounts.set(id, live);
+      this.accountTable.add(live);
       const waiting = this.orphans.get(id);
       this.orphans.delete(id);
       for (const position of waiting ?? []) this.attach(live, position);
     }
     live.account = account;
+    this.accountTable.deposit[live.row] = account.balance + account.credit;
+    this.accountTable.leverage[live.row] = account.leverage;
     this.removedAccounts.delete(id);
     this.changedAccounts.add(id);
     if (regrouped) {
@@ -198,9 +211,14 @@ export class DeskBook {
     for (const position of live.positions) {
       position.account = undefined;
       position.slot = -1;
-      position.valuation = undefined;
+      this.positionTable.account[position.row] = -1;
+      this.positionTable.valuation[position.row] = -1;
       this.orphanOf(id).add(position);
     }
+    live.positions.length = 0;
+    for (const legs of live.legs.values()) this.legTable.release(legs);
+    live.legs.clear();
+    this.accountTable.release(live);
     this.changedAccounts.delete(id);
     this.removedAccounts.add(id);
   }
@@ -217,6 +235,7 @@ export class DeskBook {
   private upsertPosition(server: ServerId, position: Position): void {
     const id = positionId(server, position.ticket);
     let live = this.positions.get(id);
+    const table = this.positionTable;
     if (live) {
       if (live.account) this.detach(live.account, live);
       else this.orphans.get(accountId(server, live.position.login))?.delete(live);
@@ -226,24 +245,23 @@ export class DeskBook {
         id,
         server,
         position,
-        action: 0,
-        volume: 0,
-        priceOpen: 0,
-        swap: 0,
+        row: -1,
         account: undefined,
         slot: -1,
-        valuation: undefined,
-        priceCurrent: position.priceCurrent,
-        profit: position.profit,
         sentPrice: Number.NaN,
         sentProfit: Number.NaN,
       };
       this.positions.set(id, live);
+      table.add(live);
+      // Until the symbol has a quote and a conversion, the server's own figures.
+      table.priceCurrent[live.row] = position.priceCurrent;
+      table.profit[live.row] = position.profit;
     }
-    live.action = position.action;
-    live.volume = position.volume;
-    live.priceOpen = position.priceOpen;
-    live.swap = position.swap;
+    const row = live.row;
+    table.action[row] = position.action;
+    table.volume[row] = position.volume;
+    table.priceOpen[row] = position.priceOpen;
+    table.swap[row] = position.swap;
     this.removedPositions.delete(id);
     this.changedPositions.add(id);
     const owner = accountId(server, position.login);
@@ -253,7 +271,8 @@ export class DeskBook {
       return;
     }
     this.attach(account, live);
-    this.revaluePosition(live);
+    const v = this.valuations.list[table.valuation[row] as number];
+    if (v) table.revalueRow(row, v);
     this.revalueAccount(account);
   }
 
@@ -271,15 +290,18 @@ export class DeskBook {
     } else {
       this.orphans.get(accountId(live.server, live.position.login))?.delete(live);
     }
+    this.positionTable.release(live);
   }
 
   private attach(account: LiveAccount, live: LivePosition): void {
     live.account = account;
     live.slot = account.positions.length;
     account.positions.push(live);
+    this.positionTable.account[live.row] = account.row;
     const legs = this.legsOf(account, live.position.symbol);
     if (live.position.action === PositionAction.BUY) legs.buy += live.position.volume;
     else legs.sell += live.position.volume;
+    this.legTable.volume[legs.row] = legs.buy + legs.sell;
     this.resolvePosition(live);
   }
 
@@ -291,98 +313,97 @@ export class DeskBook {
       last.slot = live.slot;
     }
     live.slot = -1;
+    this.positionTable.account[live.row] = -1;
     const legs = account.legs.get(live.position.symbol);
     if (!legs) return;
     if (live.position.action === PositionAction.BUY) legs.buy -= live.position.volume;
     else legs.sell -= live.position.volume;
-    if (legs.buy === 0 && legs.sell === 0) account.legs.delete(live.position.symbol);
+    this.legTable.volume[legs.row] = legs.buy + legs.sell;
+    if (legs.buy === 0 && legs.sell === 0) {
+      account.legs.delete(live.position.symbol);
+      this.legTable.release(legs);
+    }
   }
 
   private legsOf(account: LiveAccount, symbol: string): SymbolLegs {
     let legs = account.legs.get(symbol);
     if (!legs) {
-      const book = this.serverBook(account.server);
-      const spec = book.symbols.get(symbol);
-      const currency = account.group?.currency;
-      legs = {
-        buy: 0,
-        sell: 0,
-        spec,
-        quote: book.quote(symbol),
-        marginRate: spec && currency ? book.rate(spec.currencyMargin, currency) : undefined,
-      };
+      legs = { buy: 0, sell: 0, row: -1 };
       account.legs.set(symbol, legs);
+      const row = this.legTable.add(legs, account.row);
+      this.legTable.valuation[row] = this.valuationOf(account, symbol);
     }
     return legs;
   }
 
+  private valuationOf(account: LiveAccount, symbol: string): number {
+    return this.valuations.of(this.serverBook(account.server), symbol, account.group?.currency);
+  }
+
   /** Looks up the account's group and re-resolves its legs and positions against it. */
   private resolveAccount(live: LiveAccount): void {
-    const book = this.serverBook(live.server);
-    live.group = book.groups.get(live.account.group);
-    const currency = live.group?.currency;
-    for (const [symbol, legs] of live.legs) {
-      legs.spec = book.symbols.get(symbol);
-      legs.marginRate = legs.spec && currency ? book.rate(legs.spec.currencyMargin, currency) : undefined;
-    }
+    live.group = this.serverBook(live.server).groups.get(live.account.group);
+    this.accountTable.groups[live.row] = live.group;
+    for (const [symbol, legs] of live.legs) this.legTable.valuation[legs.row] = this.valuationOf(live, symbol);
     for (const position of live.positions) this.resolvePosition(position);
   }
 
   private resolvePosition(live: LivePosition): void {
-    const book = this.serverBook(live.server);
-    const spec = book.symbols.get(live.position.symbol);
-    const currency = live.account?.group?.currency;
-    live.valuation =
-      spec && currency
-        ? { spec, quote: book.quote(live.position.symbol), profitRate: book.rate(spec.currencyProfit, currency) }
-        : undefined;
+    this.positionTable.valuation[live.row] = live.account ? this.valuationOf(live.account, live.position.symbol) : -1;
   }
 
-  private revaluePosition(live: LivePosition): void {
-    const v = live.valuation;
-    if (v) revaluePositionInPlace(live, v);
-  }
-
+  /** One account's figures from its own rows (a position or account event between frames). */
   private revalueAccount(live: LiveAccount): void {
+    const table = this.positionTable;
     let floating = 0;
-    const positions = live.positions;
-    for (let i = 0; i < positions.length; i++) {
-      const position = positions[i] as LivePosition;
-      floating += position.profit + position.swap;
-    }
-    this.settleAccount(live, floating);
+    for (const position of live.positions)
+      floating += (table.profit[position.row] as number) + (table.swap[position.row] as number);
+    this.settleAccount(live, floating, this.marginOf(live, live.account.leverage));
   }
 
-  /** The account's figures from its floating profit: margin at the current quotes, equity, state. */
-  private settleAccount(live: LiveAccount, floating: Money): void {
-    live.floating = floating;
-    live.margin = marginAt(live, live.account.leverage);
-    live.equity = live.account.balance + live.account.credit + floating;
-    const state = live.group ? marginStateOf(live.group, live.equity, live.margin) : 'ok';
-    if (state !== live.marginState) {
-      // Crossing a level is news: it goes out in the next frame, not with the slices.
-      live.marginState = state;
-      this.changedAccounts.add(live.id);
-    }
+  /** The account's margin at the current quotes, its legs summed in table order as the frame does. */
+  private marginOf(live: LiveAccount, leverage: number): number {
+    const rows = [...live.legs.values()].map((legs) => legs.row).sort((x, y) => x - y);
+    let margin = 0;
+    for (const row of rows) margin += legMargin(this.legTable, row, this.valuations.list, leverage);
+    return margin;
   }
 
-  /** Once per frame: revalue the whole book if any quote moved since the last frame. */
+  private settleAccount(live: LiveAccount, floating: Money, marginSum: number): void {
+    // Crossing a level is news: it goes out in the next frame, not with the slices.
+    if (this.accountTable.settle(live.row, floating, marginSum)) this.changedAccounts.add(live.id);
+  }
+
+  /**
+   * Once per frame, if any quote moved since the last one: every position revalued and summed into
+   * its account, every leg's margin summed, then every account settled. Three passes over columns.
+   */
   revalue(): void {
     this.revaluedThisFrame = this.quotesMoved;
     if (!this.quotesMoved) return;
     this.quotesMoved = false;
-    for (const live of this.accounts.values()) {
-      const positions = live.positions;
-      if (positions.length === 0) continue;
-      // One pass: each position is revalued and summed while it is in cache (~20% of the frame).
-      let floating = 0;
-      for (let i = 0; i < positions.length; i++) {
-        const position = positions[i] as LivePosition;
-        const v = position.valuation;
-        if (v) revaluePositionInPlace(position, v);
-        floating += position.profit + position.swap;
-      }
-      this.settleAccount(live, floating);
+    const valuations = this.valuations.list;
+    const positions = this.positionTable;
+    const accounts = this.accountTable;
+    const legs = this.legTable;
+    accounts.floating.fill(0, 0, accounts.size);
+    accounts.marginSum.fill(0, 0, accounts.size);
+    for (let i = 0; i < positions.size; i++) {
+      const v = valuations[positions.valuation[i] as number];
+      if (v) positions.revalueRow(i, v);
+      const a = positions.account[i] as number;
+      if (a >= 0)
+        accounts.floating[a] =
+          (accounts.floating[a] as number) + (positions.profit[i] as number) + (positions.swap[i] as number);
+    }
+    for (let j = 0; j < legs.size; j++) {
+      const a = legs.account[j] as number;
+      accounts.marginSum[a] =
+        (accounts.marginSum[a] as number) + legMargin(legs, j, valuations, accounts.leverage[a] as number);
+    }
+    for (let a = 0; a < accounts.size; a++) {
+      if (accounts.settle(a, accounts.floating[a] as number, accounts.marginSum[a] as number))
+        this.changedAccounts.add(this.accountTable.ownerOf(a).id);
     }
   }
 
@@ -429,8 +450,9 @@ export class DeskBook {
         this.positionCursor = undefined;
         return;
       }
-      const live = next.value;
-      if (live.priceCurrent !== live.sentPrice || live.profit !== live.sentProfit)
+      const live: LivePosition = next.value;
+      const row = live.row;
+      if (this.positionTable.priceCurrent[row] !== live.sentPrice || this.positionTable.profit[row] !== live.sentProfit)
         into.push(this.sentPositionRow(live));
     }
   }
@@ -443,26 +465,35 @@ export class DeskBook {
         this.accountCursor = undefined;
         return;
       }
-      const live = next.value;
-      if (live.equity !== live.sentEquity || live.margin !== live.sentMargin) into.push(this.sentAccountRow(live));
+      const live: LiveAccount = next.value;
+      const row = live.row;
+      if (this.accountTable.equity[row] !== live.sentEquity || this.accountTable.margin[row] !== live.sentMargin)
+        into.push(this.sentAccountRow(live));
     }
   }
 
   private sentPositionRow(live: LivePosition): PositionRow {
-    live.sentPrice = live.priceCurrent;
-    live.sentProfit = live.profit;
-    return this.rowOf(live);
+    const row = this.rowOf(live);
+    live.sentPrice = row.priceCurrent;
+    live.sentProfit = row.profit;
+    return row;
   }
 
   private sentAccountRow(live: LiveAccount): AccountRow {
-    live.sentEquity = live.equity;
-    live.sentMargin = live.margin;
-    return accountRow(live, this.clientOf(live.server, live.account.login), this.bookColumn(live));
+    const row = this.accountRowOf(live);
+    live.sentEquity = row.equity;
+    live.sentMargin = row.margin;
+    return row;
+  }
+
+  private accountRowOf(live: LiveAccount): AccountRow {
+    return accountRow(live, this.accountTable, this.clientOf(live.server, live.account.login), this.bookColumn(live));
   }
 
   private rowOf(live: LivePosition): PositionRow {
     return positionRow(
       live,
+      this.positionTable,
       this.serverBook(live.server),
       this.clientOf(live.server, live.position.login),
       this.commission.get(live.id) ?? 0,
@@ -473,7 +504,13 @@ export class DeskBook {
   /** Live margin, equity and leverage of one account (for exposure's margin utilisation). */
   accountFigures(server: ServerId, login: number): { margin: Money; equity: Money; leverage: number } | undefined {
     const live = this.accounts.get(accountId(server, login));
-    return live && { margin: live.margin, equity: live.equity, leverage: live.account.leverage };
+    if (!live) return undefined;
+    const table = this.accountTable;
+    return {
+      margin: table.margin[live.row] as Money,
+      equity: table.equity[live.row] as Money,
+      leverage: live.account.leverage,
+    };
   }
 
   /**
@@ -489,7 +526,8 @@ export class DeskBook {
     const live = this.accounts.get(accountId(server, login));
     const group = change.group === undefined ? live?.group : this.serverBook(server).groups.get(change.group);
     if (!live || !group) return undefined;
-    return { equity: live.equity, margin: marginAt(live, change.leverage ?? live.account.leverage), group };
+    const margin = moneyFromDouble(this.marginOf(live, change.leverage ?? live.account.leverage));
+    return { equity: this.accountTable.equity[live.row] as Money, margin, group };
   }
 
   /** The account's group (currency, levels, coverage), for alerts about its deals and margin. */
@@ -499,14 +537,16 @@ export class DeskBook {
 
   /** Every account holding margin, with its live figures (margin alerts watch these). */
   *marginedAccounts(): Generator<{ server: ServerId; login: number; group: GroupSpec; equity: Money; margin: Money }> {
+    const table = this.accountTable;
     for (const live of this.accounts.values()) {
-      if (live.margin > 0 && live.group) {
+      const margin = table.margin[live.row] as Money;
+      if (margin > 0 && live.group) {
         yield {
           server: live.server,
           login: live.account.login,
           group: live.group,
-          equity: live.equity,
-          margin: live.margin,
+          equity: table.equity[live.row] as Money,
+          margin,
         };
       }
     }
@@ -545,7 +585,7 @@ export class DeskBook {
   /** One account's row, by key (no scan). */
   accountRow(server: ServerId, login: number): AccountRow | undefined {
     const live = this.accounts.get(accountId(server, login));
-    return live && accountRow(live, this.clientOf(server, login), this.bookColumn(live));
+    return live && this.accountRowOf(live);
   }
 
   accountRows(filter: BookFilter = {}): AccountRow[] {
@@ -555,18 +595,8 @@ export class DeskBook {
       if (filter.login !== undefined && live.account.login !== filter.login) continue;
       if (filter.group !== undefined && live.account.group !== filter.group) continue;
       if (filter.symbol !== undefined && !live.legs.has(filter.symbol)) continue;
-      rows.push(accountRow(live, this.clientOf(live.server, live.account.login), this.bookColumn(live)));
+      rows.push(this.accountRowOf(live));
     }
     return rows;
   }
-}
-
-/** An account's margin at the current quotes and the given leverage, rounded once to cents. */
-function marginAt(live: LiveAccount, leverage: number): Money {
-  let margin = 0;
-  for (const leg of live.legs.values()) {
-    if (leg.spec && leg.marginRate)
-      margin += symbolMargin(leg.spec, leg.buy + leg.sell, leg.quote, leverage, leg.marginRate);
-  }
-  return moneyFromDouble(margin);
 }

@@ -4,6 +4,7 @@ import type { BookColumn } from '../../../shared/routing';
 import type { AccountRow, PositionRow } from '../../../shared/rows';
 import { volumeToLots } from '../../../shared/units';
 import type { LiveAccount, LivePosition, ServerBook } from './state';
+import type { AccountTable, PositionTable } from './tables';
 import { marginLevel } from './valuation';
 
 export interface ClientRef {
@@ -13,6 +14,7 @@ export interface ClientRef {
 
 export function positionRow(
   live: LivePosition,
+  figures: PositionTable,
   serverBook: ServerBook,
   client: ClientRef | undefined,
   commission: number,
@@ -21,7 +23,7 @@ export function positionRow(
   const p = live.position;
   const account = live.account;
   const group = account?.group;
-  const spec = live.valuation?.spec ?? serverBook.symbols.get(p.symbol);
+  const spec = serverBook.symbols.get(p.symbol);
   return {
     id: live.id,
     server: live.server,
@@ -36,8 +38,8 @@ export function positionRow(
     side: p.action === PositionAction.BUY ? 'buy' : 'sell',
     lots: volumeToLots(p.volume),
     priceOpen: p.priceOpen,
-    priceCurrent: live.priceCurrent,
-    profit: live.profit,
+    priceCurrent: figures.priceCurrent[live.row] as number,
+    profit: figures.profit[live.row] as number,
     swap: p.swap,
     commission,
     openTimeMsc: p.timeCreateMsc,
@@ -46,8 +48,15 @@ export function positionRow(
   };
 }
 
-export function accountRow(live: LiveAccount, client: ClientRef | undefined, book: BookColumn): AccountRow {
+export function accountRow(
+  live: LiveAccount,
+  figures: AccountTable,
+  client: ClientRef | undefined,
+  book: BookColumn,
+): AccountRow {
   const a = live.account;
+  const equity = figures.equity[live.row] as number;
+  const margin = figures.margin[live.row] as number;
   const group = live.group;
   return {
     id: live.id,
@@ -60,13 +69,13 @@ export function accountRow(live: LiveAccount, client: ClientRef | undefined, boo
     leverage: a.leverage,
     balance: a.balance,
     credit: a.credit,
-    equity: live.equity,
-    margin: live.margin,
-    marginFree: live.equity - live.margin,
-    marginLevel: marginLevel(live.equity, live.margin),
+    equity,
+    margin,
+    marginFree: equity - margin,
+    marginLevel: marginLevel(equity, margin),
     marginCallLevel: group?.marginCall ?? 0,
     stopOutLevel: group?.marginStopOut ?? 0,
-    marginState: live.marginState,
+    marginState: figures.marginState(live.row),
     positions: live.positions.length,
     tradeDisabled: (a.rights & UserRights.TRADE_DISABLED) !== 0,
     coverage: group?.coverage ?? false,

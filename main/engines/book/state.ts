@@ -1,11 +1,10 @@
 /**
- * The book's state records: one per server, per open position and per account. Positions and
- * accounts hold direct references to what valuing them needs (their quote, symbol, rate), so a
- * frame's revaluation of the whole book is arithmetic, not map lookups.
+ * The book's state records: one per server, per open position and per account, and the shared
+ * valuations (symbol, quote cell, conversions) their figures are computed with. The figures
+ * themselves live in flat tables (tables.ts), so a frame's revaluation is arithmetic over columns.
  */
 import type { Account, GroupSpec, Position, ServerId, SymbolSpec, Tick } from '../../../shared/domain';
 import { applyRoute, conversionRoute, type FxPairIndex, indexFxPairs } from '../../../shared/pricing';
-import type { MarginState } from '../../../shared/rows';
 import type { Money } from '../../../shared/units';
 
 /** A symbol's latest quote, updated in place so every position on it sees the new price. */
@@ -91,61 +90,87 @@ export class ServerBook {
   }
 }
 
-/** What valuing a position needs, resolved once when the position, its account or its symbol change. */
+/**
+ * What valuing a symbol in one account currency needs, shared by every position and margin leg of
+ * that symbol in accounts of that currency (a few dozen objects for the whole book, so they stay
+ * in cache while the frame walks 20,000 positions).
+ */
 export interface Valuation {
   spec: SymbolSpec;
   quote: QuoteCell;
   /** Profit currency → account currency. */
   profitRate: RateCell;
+  /** Margin currency → account currency. */
+  marginRate: RateCell;
 }
 
+/** The shared valuations, by index (what the tables store). */
+export class Valuations {
+  readonly list: Valuation[] = [];
+  private readonly index = new Map<string, number>();
+
+  /**
+   * The index of `symbol` valued in `currency`, or -1 while the symbol or the currency is unknown.
+   * A symbol whose definition changed is re-bound in place; the book then re-resolves its accounts.
+   */
+  of(book: ServerBook, symbol: string, currency: string | undefined): number {
+    const spec = book.symbols.get(symbol);
+    if (!spec || !currency) return -1;
+    const key = `${book.server}\u0000${symbol}\u0000${currency}`;
+    const known = this.index.get(key);
+    if (known !== undefined) {
+      const v = this.list[known] as Valuation;
+      if (v.spec !== spec) Object.assign(v, this.bind(book, spec, currency));
+      return known;
+    }
+    this.list.push({ ...this.bind(book, spec, currency), quote: book.quote(symbol) });
+    this.index.set(key, this.list.length - 1);
+    return this.list.length - 1;
+  }
+
+  private bind(book: ServerBook, spec: SymbolSpec, currency: string) {
+    return {
+      spec,
+      profitRate: book.rate(spec.currencyProfit, currency),
+      marginRate: book.rate(spec.currencyMargin, currency),
+    };
+  }
+}
+
+/** An open position's record; its figures live in the book's PositionTable at `row`. */
 export interface LivePosition {
   readonly id: string;
   readonly server: ServerId;
   position: Position;
-  /**
-   * The figures valuation reads, copied from `position` into this one record shape: positions
-   * arrive in several object shapes (events, SQLite rows), and reading those in the hot loop
-   * costs several times more than reading these.
-   */
-  action: number;
-  volume: number;
-  priceOpen: number;
-  swap: Money;
+  /** Row in the PositionTable. */
+  row: number;
   account: LiveAccount | undefined;
   /** Index in `account.positions`, for O(1) removal. */
   slot: number;
-  valuation: Valuation | undefined;
-  /** Live figures; until the symbol has a quote, the server's own. */
-  priceCurrent: number;
-  profit: Money;
   /** What the last broadcast row carried, so unchanged rows are not re-sent. */
   sentPrice: number;
   sentProfit: Money;
 }
 
+/** Open volume of one symbol in one account; the LegTable row holds its total for margin. */
 export interface SymbolLegs {
   buy: number;
   sell: number;
-  spec: SymbolSpec | undefined;
-  quote: QuoteCell;
-  /** Margin currency → account currency. */
-  marginRate: RateCell | undefined;
+  /** Row in the LegTable. */
+  row: number;
 }
 
+/** An account's record; its live figures live in the book's AccountTable at `row`. */
 export interface LiveAccount {
   readonly id: string;
   readonly server: ServerId;
   account: Account;
   group: GroupSpec | undefined;
-  /** An array, not a Set: the whole book is walked every frame and array iteration is far cheaper. */
+  /** Row in the AccountTable. */
+  row: number;
   readonly positions: LivePosition[];
   /** Open volume per symbol and side, for margin. */
   readonly legs: Map<string, SymbolLegs>;
-  floating: Money;
-  margin: Money;
-  equity: Money;
-  marginState: MarginState;
   sentEquity: Money;
   sentMargin: Money;
 }

@@ -4,28 +4,10 @@
  */
 import type { GroupSpec, SymbolSpec } from '../../../shared/domain';
 import { MarginSOMode } from '../../../shared/mt5';
-import { closePrice, marginInMarginCurrency, profitInProfitCurrency } from '../../../shared/pricing';
+import { marginInMarginCurrency } from '../../../shared/pricing';
 import type { MarginState } from '../../../shared/rows';
-import { type Money, moneyFromDouble, type Volume } from '../../../shared/units';
+import type { Money, Volume } from '../../../shared/units';
 import type { QuoteCell, RateCell } from './state';
-
-/**
- * Values a position at its quote, in place (this runs for the whole book every frame, so it
- * allocates nothing). Left as it was while the symbol has no quote or no conversion.
- */
-export function revaluePositionInPlace(
-  live: { action: number; volume: Volume; priceOpen: number; priceCurrent: number; profit: Money },
-  v: { spec: SymbolSpec; quote: QuoteCell; profitRate: RateCell },
-): void {
-  if (v.quote.bid <= 0) return;
-  const priceCurrent = closePrice(live.action, v.quote);
-  const inAccount = v.profitRate.convert(
-    profitInProfitCurrency(v.spec, live.action, live.volume, live.priceOpen, priceCurrent),
-  );
-  if (inAccount === undefined) return;
-  live.priceCurrent = priceCurrent;
-  live.profit = moneyFromDouble(inAccount);
-}
 
 /**
  * Margin one symbol needs in an account, in the account currency (as a double; the account
