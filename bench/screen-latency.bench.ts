@@ -25,6 +25,15 @@ const OPEN_POSITIONS = 20_000;
 const MEASURE_MS = 20_000;
 const SERVER = 'sim-bench';
 
+/** The Long Animation Frames API entry (Chromium 123+), not yet in TypeScript's DOM library. */
+interface LongAnimationFrame {
+  duration: number;
+  startTime: number;
+  renderStart: number;
+  blockingDuration: number;
+  scripts: { invoker: string; duration: number }[];
+}
+
 interface Expected {
   id: string;
   at: number;
@@ -86,6 +95,19 @@ async function main(): Promise<void> {
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) longTasks.push(entry.duration);
       }).observe({ type: 'longtask' });
+      // Long animation frames say what a slow frame was made of: which scripts, and when rendering began.
+      const slowFrames: string[] = [];
+      (window as unknown as { __slowFrames: string[] }).__slowFrames = slowFrames;
+      new PerformanceObserver((list) => {
+        for (const frame of list.getEntries() as unknown as LongAnimationFrame[]) {
+          if (frame.duration <= 50) continue;
+          const scripts = frame.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`).join(', ');
+          slowFrames.push(
+            `${Math.round(frame.duration)} ms (longest task over 50 ms by ${Math.round(frame.blockingDuration)} ms; ` +
+              `rendering from ${Math.round(frame.renderStart - frame.startTime)} ms): ${scripts || 'no script'}`,
+          );
+        }
+      }).observe({ type: 'long-animation-frame' });
     });
 
     const expected: Expected[] = [];
@@ -138,9 +160,10 @@ async function main(): Promise<void> {
     const eventsPerSecond = (core.ingest.totals.events - eventsBefore) / seconds;
     await sleep(1_000); // the last events reach the screen
 
-    const { flushes, longTasks } = await page.evaluate(() => ({
+    const { flushes, longTasks, slowFrames } = await page.evaluate(() => ({
       flushes: window.__dealerDesk?.flushes ?? [],
       longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
+      slowFrames: (window as unknown as { __slowFrames: string[] }).__slowFrames,
     }));
     // Where the page's main thread went over the window, as shares of wall time.
     const share = (name: string) =>
@@ -162,6 +185,7 @@ async function main(): Promise<void> {
       longTasks: longTasks.length,
       longestTaskMs: Math.round(Math.max(0, ...longTasks)),
       longTasksOver50Ms: longTasks.filter((d) => d > 50).length,
+      slowFrames: slowFrames.length,
       measuredSeconds: Math.round(seconds),
       pageBusyPct: share('TaskDuration'),
       pageMainCpuPct:
@@ -186,6 +210,9 @@ async function main(): Promise<void> {
     console.log(
       `long tasks: ${result.longTasks}, longest ${result.longestTaskMs} ms, over 50 ms: ${result.longTasksOver50Ms}   (target: none over 50 ms)`,
     );
+    // DESK_BENCH_FRAMES=1: what each animation frame over 50 ms was made of.
+    console.log(`animation frames over 50 ms: ${slowFrames.length}`);
+    if (process.env.DESK_BENCH_FRAMES) for (const line of slowFrames) console.log(`  ${line}`);
     console.log(
       `page main thread busy ${result.pageBusyPct} % of wall time, ${result.pageMainCpuPct ?? '?'} % of a core (script ${result.pageScriptPct} %, style ${result.pageStylePct} %, layout ${result.pageLayoutPct} %)`,
     );
@@ -270,6 +297,7 @@ async function pageMainThreadCpu(browser: Browser): Promise<() => number | null>
 }
 
 /**
+ * DESK_BENCH_FRAMES=1: each long animation frame's scripts (what a slow frame was made of).
  * DESK_BENCH_CPUPROFILE=<file>: the page's JavaScript CPU profile over the measured window (open it
  * in Chromium's DevTools). DESK_BENCH_TRACE=<file>: a performance trace of the same window, with
  * style, layout and paint. Both slow the page down: profile runs are for where the time goes,
