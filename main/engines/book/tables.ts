@@ -27,21 +27,26 @@ function grown<C extends Column>(column: C, capacity: number): C {
   return next;
 }
 
-/** Rows owned by records that remember their row, kept dense by moving the last row into a gap. */
+/**
+ * Rows owned by records that remember their row, kept dense by moving the last row into a gap.
+ * A subclass declares its typed-array columns as properties and lists them, with the value a new
+ * row starts at, in `columns`; growing, moving and clearing rows is done here for all of them.
+ */
 abstract class DenseRows<Owner extends { row: number }> {
   size = 0;
   protected readonly owners: Owner[] = [];
   protected capacity = 0;
+  protected abstract readonly columns: Readonly<Record<string, number>>;
 
   ownerOf(row: number): Owner {
     return this.owners[row] as Owner;
   }
 
-  /** A new row for `owner`, its columns zeroed. */
+  /** A new row for `owner`, its columns at their starting values. */
   protected claim(owner: Owner): number {
     if (this.size === this.capacity) {
       this.capacity = Math.max(1024, this.capacity * 2);
-      this.grow(this.capacity);
+      for (const name in this.columns) this.column(name, grown(this.column(name), this.capacity));
     }
     const row = this.size++;
     this.clear(row);
@@ -64,9 +69,23 @@ abstract class DenseRows<Owner extends { row: number }> {
     owner.row = -1;
   }
 
-  protected abstract grow(capacity: number): void;
-  protected abstract move(from: number, to: number): void;
-  protected abstract clear(row: number): void;
+  protected move(from: number, to: number): void {
+    for (const name in this.columns) {
+      const column = this.column(name);
+      column[to] = column[from] as number;
+    }
+  }
+
+  protected clear(row: number): void {
+    for (const name in this.columns) this.column(name)[row] = this.columns[name] as number;
+  }
+
+  /** Reads a column by name, or replaces it (when grown). */
+  private column(name: string, replacement?: Column): Column {
+    const columns = this as unknown as Record<string, Column>;
+    if (replacement) columns[name] = replacement;
+    return columns[name] as Column;
+  }
 }
 
 /** Per open position: what valuing it reads, and its live price and profit. */
@@ -82,6 +101,16 @@ export class PositionTable extends DenseRows<{ row: number }> {
   account = new Int32Array(0);
   /** Index in the valuation list, or -1 while the symbol or the account currency is unknown. */
   valuation = new Int32Array(0);
+  protected readonly columns = {
+    action: PositionAction.BUY,
+    volume: 0,
+    priceOpen: 0,
+    swap: 0,
+    priceCurrent: 0,
+    profit: 0,
+    account: -1,
+    valuation: -1,
+  };
 
   add(owner: { row: number }): number {
     return this.claim(owner);
@@ -99,39 +128,6 @@ export class PositionTable extends DenseRows<{ row: number }> {
     this.priceCurrent[i] = price;
     this.profit[i] = moneyFromDouble(inAccount);
   }
-
-  protected grow(capacity: number): void {
-    this.action = grown(this.action, capacity);
-    this.volume = grown(this.volume, capacity);
-    this.priceOpen = grown(this.priceOpen, capacity);
-    this.swap = grown(this.swap, capacity);
-    this.priceCurrent = grown(this.priceCurrent, capacity);
-    this.profit = grown(this.profit, capacity);
-    this.account = grown(this.account, capacity);
-    this.valuation = grown(this.valuation, capacity);
-  }
-
-  protected move(from: number, to: number): void {
-    this.action[to] = this.action[from] as number;
-    this.volume[to] = this.volume[from] as number;
-    this.priceOpen[to] = this.priceOpen[from] as number;
-    this.swap[to] = this.swap[from] as number;
-    this.priceCurrent[to] = this.priceCurrent[from] as number;
-    this.profit[to] = this.profit[from] as number;
-    this.account[to] = this.account[from] as number;
-    this.valuation[to] = this.valuation[from] as number;
-  }
-
-  protected clear(row: number): void {
-    this.action[row] = PositionAction.BUY;
-    this.volume[row] = 0;
-    this.priceOpen[row] = 0;
-    this.swap[row] = 0;
-    this.priceCurrent[row] = 0;
-    this.profit[row] = 0;
-    this.account[row] = -1;
-    this.valuation[row] = -1;
-  }
 }
 
 /** Open volume of one symbol in one account (both sides), for its margin. */
@@ -140,29 +136,12 @@ export class LegTable extends DenseRows<{ row: number }> {
   volume = new Float64Array(0);
   /** Index in the valuation list, or -1 while the symbol or the account currency is unknown. */
   valuation = new Int32Array(0);
+  protected readonly columns = { account: -1, volume: 0, valuation: -1 };
 
   add(owner: { row: number }, account: number): number {
     const row = this.claim(owner);
     this.account[row] = account;
     return row;
-  }
-
-  protected grow(capacity: number): void {
-    this.account = grown(this.account, capacity);
-    this.volume = grown(this.volume, capacity);
-    this.valuation = grown(this.valuation, capacity);
-  }
-
-  protected move(from: number, to: number): void {
-    this.account[to] = this.account[from] as number;
-    this.volume[to] = this.volume[from] as number;
-    this.valuation[to] = this.valuation[from] as number;
-  }
-
-  protected clear(row: number): void {
-    this.account[row] = -1;
-    this.volume[row] = 0;
-    this.valuation[row] = -1;
   }
 }
 
@@ -182,6 +161,15 @@ export class AccountTable extends DenseRows<LiveAccount> {
   state = new Uint8Array(0);
   /** Shared group specs (a handful), by row; undefined until the account's group is known. */
   readonly groups: (GroupSpec | undefined)[] = [];
+  protected readonly columns = {
+    deposit: 0,
+    leverage: 0,
+    floating: 0,
+    marginSum: 0,
+    margin: 0,
+    equity: 0,
+    state: 0,
+  };
 
   add(owner: LiveAccount): number {
     return this.claim(owner);
@@ -205,35 +193,13 @@ export class AccountTable extends DenseRows<LiveAccount> {
     return true;
   }
 
-  protected grow(capacity: number): void {
-    this.deposit = grown(this.deposit, capacity);
-    this.leverage = grown(this.leverage, capacity);
-    this.floating = grown(this.floating, capacity);
-    this.marginSum = grown(this.marginSum, capacity);
-    this.margin = grown(this.margin, capacity);
-    this.equity = grown(this.equity, capacity);
-    this.state = grown(this.state, capacity);
-  }
-
-  protected move(from: number, to: number): void {
-    this.deposit[to] = this.deposit[from] as number;
-    this.leverage[to] = this.leverage[from] as number;
-    this.floating[to] = this.floating[from] as number;
-    this.marginSum[to] = this.marginSum[from] as number;
-    this.margin[to] = this.margin[from] as number;
-    this.equity[to] = this.equity[from] as number;
-    this.state[to] = this.state[from] as number;
+  protected override move(from: number, to: number): void {
+    super.move(from, to);
     this.groups[to] = this.groups[from];
   }
 
-  protected clear(row: number): void {
-    this.deposit[row] = 0;
-    this.leverage[row] = 0;
-    this.floating[row] = 0;
-    this.marginSum[row] = 0;
-    this.margin[row] = 0;
-    this.equity[row] = 0;
-    this.state[row] = 0;
+  protected override clear(row: number): void {
+    super.clear(row);
     this.groups[row] = undefined;
   }
 }
