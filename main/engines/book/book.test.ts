@@ -90,6 +90,31 @@ function bookWith(...events: SyncEvent[]): DeskBook {
 }
 
 describe('DeskBook valuation', () => {
+  it('keeps valuing the other accounts right after an account is deleted and its row reused', () => {
+    const book = bookWith(
+      { type: 'account.add', ...head(), account: account(1001, 'usd-hedge', 1_000_000, 100) },
+      { type: 'account.add', ...head(), account: account(1002, 'usd-hedge', 2_000_000, 100) },
+      { type: 'account.add', ...head(), account: account(1003, 'usd-hedge', 3_000_000, 100) },
+      tick(1.101, 1.1012),
+      { type: 'position.add', ...head(), position: position(1, 1001, 0, 1, 1.1) },
+      { type: 'position.add', ...head(), position: position(2, 1002, 0, 2, 1.1) },
+      { type: 'position.add', ...head(), position: position(3, 1003, 0, 3, 1.1) },
+    );
+    // The first account goes: the last account's figures move into its row.
+    book.apply([{ type: 'account.delete', ...head(), login: 1001 }, tick(1.102, 1.1022)]);
+    book.revalue();
+    // (1.1020 − 1.1000) × 100,000 × lots: 200.00 USD a lot; margin 1,000 EUR a lot at 1.1020.
+    expect(book.accountRows({ login: 1002 })[0]).toMatchObject({ equity: 2_040_000, margin: 220_400 });
+    expect(book.accountRows({ login: 1003 })[0]).toMatchObject({ equity: 3_060_000, margin: 330_600 });
+    expect(book.accountRows({ login: 1001 })).toEqual([]);
+    // Its position stays, valued no more until the account is back.
+    expect(book.positionRows({ login: 1001 })).toHaveLength(1);
+    book.apply([{ type: 'account.add', ...head(), account: account(1001, 'usd-hedge', 1_000_000, 100) }]);
+    book.revalue();
+    expect(book.accountRows({ login: 1001 })[0]).toMatchObject({ equity: 1_020_000, margin: 110_200, positions: 1 });
+    expect(book.accountRows({ login: 1003 })[0]).toMatchObject({ equity: 3_060_000, margin: 330_600 });
+  });
+
   it('values a USD account long EURUSD at bid, margin converted EUR→USD at bid', () => {
     const book = bookWith(
       { type: 'account.add', ...head(), account: account(1001, 'usd-hedge', 1_000_000, 100) },

@@ -218,7 +218,12 @@ export class DeskBook {
     live.positions.length = 0;
     for (const legs of live.legs.values()) this.legTable.release(legs);
     live.legs.clear();
-    this.accountTable.release(live);
+    // Another account's row may move into the freed one: its positions and legs follow it.
+    const moved = this.accountTable.release(live);
+    if (moved) {
+      for (const position of moved.positions) this.positionTable.account[position.row] = moved.row;
+      for (const legs of moved.legs.values()) this.legTable.account[legs.row] = moved.row;
+    }
     this.changedAccounts.delete(id);
     this.removedAccounts.add(id);
   }
@@ -271,8 +276,6 @@ export class DeskBook {
       return;
     }
     this.attach(account, live);
-    const v = this.valuations.list[table.valuation[row] as number];
-    if (v) table.revalueRow(row, v);
     this.revalueAccount(account);
   }
 
@@ -348,8 +351,12 @@ export class DeskBook {
     for (const position of live.positions) this.resolvePosition(position);
   }
 
+  /** Binds the position to its valuation and values it now: its account's currency may just have changed. */
   private resolvePosition(live: LivePosition): void {
-    this.positionTable.valuation[live.row] = live.account ? this.valuationOf(live.account, live.position.symbol) : -1;
+    const index = live.account ? this.valuationOf(live.account, live.position.symbol) : -1;
+    this.positionTable.valuation[live.row] = index;
+    const v = this.valuations.list[index];
+    if (v) this.positionTable.revalueRow(live.row, v);
   }
 
   /** One account's figures from its own rows (a position or account event between frames). */

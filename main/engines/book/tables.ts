@@ -55,18 +55,21 @@ abstract class DenseRows<Owner extends { row: number }> {
     return row;
   }
 
-  release(owner: Owner): void {
+  /** Frees the owner's row; returns the owner whose row moved into it, if any. */
+  release(owner: Owner): Owner | undefined {
     const row = owner.row;
-    if (row < 0 || this.owners[row] !== owner) return;
+    if (row < 0 || this.owners[row] !== owner) return undefined;
     const last = --this.size;
+    let moved: Owner | undefined;
     if (row !== last) {
       this.move(last, row);
-      const moved = this.owners[last] as Owner;
+      moved = this.owners[last] as Owner;
       this.owners[row] = moved;
       moved.row = row;
     }
     this.owners.length = last;
     owner.row = -1;
+    return moved;
   }
 
   protected move(from: number, to: number): void {
