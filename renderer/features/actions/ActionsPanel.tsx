@@ -5,13 +5,13 @@
  * for a second operator.
  */
 import type { GetRowIdParams, GridApi, GridReadyEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionRow } from '../../../shared/actions';
 import { useStartedDesk } from '../../desk-context';
 import { formatCount } from '../../format';
 import { keepColumnState } from '../../grids/column-state';
-import { columnStateEvents, deskDefaultColDef, deskGridTheme, rowSinkOf } from '../../grids/grid-setup';
+import { columnStateEvents, rowSinkOf } from '../../grids/grid-setup';
+import { PanelGrid } from '../../grids/PanelGrid';
 import { useOperatorName, usePermission } from '../../stores/session-store';
 import type { ActionGridContext } from './ApprovalCell';
 import { actionColumns } from './action-columns';
@@ -85,18 +85,13 @@ export function ActionsPanel({ hidden }: { hidden: boolean }) {
         />
       </header>
       <div className="panel-grid" data-testid="actions-grid">
-        <AgGridReact<ActionRow>
-          theme={deskGridTheme}
-          defaultColDef={deskDefaultColDef}
+        <PanelGrid<ActionRow>
           columnDefs={actionColumns}
           getRowId={getRowId}
           context={context}
           quickFilterText={quick}
           onGridReady={onGridReady}
           asyncTransactionWaitMillis={16}
-          suppressColumnVirtualisation
-          animateRows={false}
-          enableBrowserTooltips
           {...columnStateEvents(saveColumns)}
         />
       </div>

@@ -4,12 +4,11 @@
  * page back with "Older". A row's key narrows the view to that alert's whole story.
  */
 import type { CellDoubleClickedEvent, GetRowIdParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { RequestInput } from '../../../shared/contract';
 import { useStartedDesk } from '../../desk-context';
 import { formatCount } from '../../format';
-import { deskDefaultColDef, deskGridTheme } from '../../grids/grid-setup';
+import { PanelGrid } from '../../grids/PanelGrid';
 import { usePagedList } from '../../grids/use-paged-list';
 import { parseLocalDateTime } from '../actions/desk-time';
 import { type AlertHistoryRow, alertHistoryColumns } from './history-columns';
@@ -111,16 +110,11 @@ export function AlertHistoryPanel({ hidden }: { hidden: boolean }) {
         )}
       </form>
       <div className="panel-grid" data-testid="alert-history-grid">
-        <AgGridReact<AlertHistoryRow>
-          theme={deskGridTheme}
-          defaultColDef={deskDefaultColDef}
+        <PanelGrid<AlertHistoryRow>
           columnDefs={alertHistoryColumns}
           rowData={rows ?? []}
           getRowId={getRowId}
           onCellDoubleClicked={onCellDoubleClicked}
-          suppressColumnVirtualisation
-          animateRows={false}
-          enableBrowserTooltips
         />
       </div>
       <footer className="panel-footer">

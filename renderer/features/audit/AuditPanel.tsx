@@ -4,13 +4,12 @@
  * hash chain; export the filtered trail as CSV.
  */
 import type { GetRowIdParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { AuditEntry, AuditFilter, AuditVerification } from '../../../shared/actions';
 import { auditResultSchema } from '../../../shared/actions';
 import { useStartedDesk } from '../../desk-context';
 import { formatCount } from '../../format';
-import { deskDefaultColDef, deskGridTheme } from '../../grids/grid-setup';
+import { PanelGrid } from '../../grids/PanelGrid';
 import { usePagedList } from '../../grids/use-paged-list';
 import { auditColumns } from './audit-columns';
 import { type AuditForm, auditFilterOf, describeVerification, emptyAuditForm } from './audit-filter';
@@ -190,16 +189,7 @@ export function AuditPanel({ hidden }: { hidden: boolean }) {
         )}
       </form>
       <div className="panel-grid" data-testid="audit-grid">
-        <AgGridReact<AuditEntry>
-          theme={deskGridTheme}
-          defaultColDef={deskDefaultColDef}
-          columnDefs={auditColumns}
-          rowData={entries ?? []}
-          getRowId={getRowId}
-          suppressColumnVirtualisation
-          animateRows={false}
-          enableBrowserTooltips
-        />
+        <PanelGrid<AuditEntry> columnDefs={auditColumns} rowData={entries ?? []} getRowId={getRowId} />
       </div>
       <footer className="panel-footer">
         <button

@@ -3,13 +3,12 @@
  * whose recommendation differs from their book; pick one to see its evidence and route it.
  */
 import type { GetRowIdParams, RowClickedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useState } from 'react';
 import type { ToxicRow } from '../../../shared/routing';
 import { TOXIC_DETECTORS, type ToxicDetector } from '../../../shared/toxic';
 import { useStartedDesk } from '../../desk-context';
 import { formatCount } from '../../format';
-import { deskDefaultColDef, deskGridTheme } from '../../grids/grid-setup';
+import { PanelGrid } from '../../grids/PanelGrid';
 import { ToxicDetail } from './ToxicDetail';
 import { ToxicSettingsEditor } from './ToxicSettingsEditor';
 import { toxicColumns } from './toxic-columns';
@@ -88,16 +87,11 @@ export function ToxicPanel({ hidden }: { hidden: boolean }) {
       </header>
       {tuning && <ToxicSettingsEditor />}
       <div className="panel-grid" data-testid="toxic-grid">
-        <AgGridReact<ToxicRow>
-          theme={deskGridTheme}
-          defaultColDef={deskDefaultColDef}
+        <PanelGrid<ToxicRow>
           columnDefs={toxicColumns}
           rowData={shown}
           getRowId={getRowId}
           onRowClicked={onRowClicked}
-          suppressColumnVirtualisation
-          animateRows={false}
-          enableBrowserTooltips
         />
       </div>
       {selected && (
