@@ -51,6 +51,12 @@ export const deskDefaultColDef: ColDef = { sortable: true, resizable: true, filt
  * are all rendered, so every figure is in the DOM for keyboard users and tests; rows are not
  * animated (they move on every sort by profit); flashes are short, so they point at what moved
  * instead of lighting whole columns (columns that change every frame do not flash at all).
+ *
+ * A flash is lit for 300 ms and then cleared at once, without a fade (see live-grid.css). A fade is
+ * a CSS transition on every flashed cell: the page repainted those cells on every animation frame
+ * (38 frames a second in a traced run, where the data needs 20) and dispatched its transition events
+ * per cell through React's root listener. Without it the page's main thread dropped from 50–58 % to
+ * 41–46 % of a core on the 20,000-position bench (BENCHMARKS.md, session 6).
  */
 export const liveGridOptions = {
   theme: deskGridTheme,
@@ -59,8 +65,8 @@ export const liveGridOptions = {
   deltaSort: true,
   suppressColumnVirtualisation: true,
   animateRows: false,
-  cellFlashDuration: 150,
-  cellFadeDuration: 350,
+  cellFlashDuration: 300,
+  cellFadeDuration: 0,
   rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
 } as const satisfies GridOptions;
 

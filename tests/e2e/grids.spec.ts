@@ -38,6 +38,28 @@ test.describe('positions and accounts grids', () => {
       .toBeGreaterThan(0);
   });
 
+  test('a changed price flashes, then clears at once instead of fading', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    const grid = page.getByTestId('positions-grid');
+    // Flashes start and end with a class; a fade would run a CSS transition, repainting the cell
+    // every animation frame and dispatching transition events through the page.
+    await grid.evaluate((el) => {
+      const counts = { transitions: 0 };
+      (window as unknown as { __flashTransitions: typeof counts }).__flashTransitions = counts;
+      el.addEventListener('transitionrun', () => counts.transitions++, true);
+    });
+    const flashing = grid.locator('.ag-cell-data-changed[col-id=priceCurrent], .ag-cell-data-changed[col-id=profit]');
+    await expect(flashing.first()).toBeVisible({ timeout: 30_000 });
+    const lit = await flashing.first().evaluate((cell) => getComputedStyle(cell).backgroundColor);
+    expect(lit).not.toBe('rgba(0, 0, 0, 0)');
+    await page.waitForTimeout(2_000);
+    const transitions = await page.evaluate(
+      () => (window as unknown as { __flashTransitions: { transitions: number } }).__flashTransitions.transitions,
+    );
+    expect(transitions).toBe(0);
+  });
+
   test('the symbol and login filters narrow the grids', async ({ page }) => {
     const dp = new DeskPage(page);
     await dp.open(desk().url);
