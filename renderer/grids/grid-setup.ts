@@ -52,6 +52,12 @@ export const deskDefaultColDef: ColDef = { sortable: true, resizable: true, filt
  * animated (they move on every sort by profit); flashes are short, so they point at what moved
  * instead of lighting whole columns (columns that change every frame do not flash at all).
  *
+ * Five rows are kept rendered beyond each edge of the viewport instead of ag-grid's ten: enough
+ * for one mouse-wheel notch (about 120 px, five 24 px rows), and every rendered row is revalued and
+ * repainted every frame. In the split layout ten rows of buffer were about 40 % of each grid's rendered
+ * rows; with four, the page's main thread fell from 49–53 % to 42–45 % of a core on the
+ * 20,000-position bench (BENCHMARKS.md, session 7).
+ *
  * A flash is lit for 300 ms and then cleared at once, without a fade (see live-grid.css). A fade is
  * a CSS transition on every flashed cell: the page repainted those cells on every animation frame
  * (38 frames a second in a traced run, where the data needs 20) and dispatched its transition events
@@ -65,6 +71,7 @@ export const liveGridOptions = {
   deltaSort: true,
   suppressColumnVirtualisation: true,
   animateRows: false,
+  rowBuffer: 5,
   cellFlashDuration: 300,
   cellFadeDuration: 0,
   rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },

@@ -60,6 +60,42 @@ test.describe('positions and accounts grids', () => {
     expect(transitions).toBe(0);
   });
 
+  test('a grid renders only a few rows beyond what it shows, and fills them in as it scrolls', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    await expect(dp.rows('positions').first()).toBeVisible();
+    const viewport = dp.grid('positions').locator('.ag-grid-viewport');
+    const layout = () =>
+      viewport.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const rows = [...el.querySelectorAll('.ag-grid-scrolling-container .ag-row[row-id]')];
+        const inView = rows.filter((row) => {
+          const r = row.getBoundingClientRect();
+          return r.bottom > box.top && r.top < box.bottom;
+        });
+        return { rendered: rows.length, inView: inView.length };
+      });
+    const { total } = await dp.count('positions');
+    const top = await layout();
+    expect(total).toBeGreaterThan(top.rendered); // the book is larger than what is drawn
+    // Five rows of buffer below the view at the top of the book (grid-setup.ts rowBuffer).
+    expect(top.rendered - top.inView).toBeLessThanOrEqual(5);
+    expect(top.rendered - top.inView).toBeGreaterThan(0);
+
+    await viewport.evaluate((el) => {
+      el.scrollTop = 600;
+    });
+    // Rows the scroll brought in are drawn with their figures; above and below, five at most.
+    await expect
+      .poll(async () => {
+        const now = await layout();
+        return now.inView > 0 && now.rendered - now.inView <= 10;
+      })
+      .toBe(true);
+    const shown = await dp.readRows('positions', ['symbol', 'profit']);
+    expect(shown.every((r) => r.cells.symbol !== '' && r.cells.profit !== '')).toBe(true);
+  });
+
   test('the symbol and login filters narrow the grids', async ({ page }) => {
     const dp = new DeskPage(page);
     await dp.open(desk().url);

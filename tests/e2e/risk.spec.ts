@@ -191,6 +191,30 @@ test.describe('exposure and alerts', () => {
     await expect(margin.getByTestId('alert-value')).toContainText(/vs limit/);
   });
 
+  test('alert cards out of view are not rendered until they scroll in', async ({ page }) => {
+    const dp = new DeskPage(page);
+    const alerts = new AlertsPane(page);
+    await dp.open(desk().url);
+    // After the shock above the pane holds more cards than it can show.
+    await expect.poll(() => alerts.cards().count(), { timeout: 30_000 }).toBeGreaterThan(15);
+    const list = page.getByTestId('alert-list');
+    await list.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    // checkVisibility with contentVisibilityAuto is false while the browser skips a card's content.
+    const rendered = (card: Locator) =>
+      card.evaluate((el) => (el.firstElementChild as Element).checkVisibility({ contentVisibilityAuto: true }));
+    // Cards by key: new alerts keep arriving at the top, so positions in the list shift.
+    const [topKey, farKey] = (await alerts.keys()).filter((_, i) => i === 0 || i === 15);
+    const top = alerts.card(topKey as string);
+    const far = alerts.card(farKey as string);
+    await expect.poll(() => rendered(top)).toBe(true);
+    await expect.poll(() => rendered(far)).toBe(false);
+    await far.scrollIntoViewIfNeeded();
+    await expect.poll(() => rendered(far)).toBe(true);
+    await expect(far.getByTestId('alert-subject')).toBeVisible();
+  });
+
   test('screenshot of the risk view', async ({ page }) => {
     const dp = new DeskPage(page);
     await dp.open(desk().url);
