@@ -26,6 +26,12 @@ import { fmt, percentile, report } from './stats';
 const OPEN_POSITIONS = 20_000;
 const MEASURE_MS = 20_000;
 const SERVER = 'sim-bench';
+/**
+ * The desk's size, as Chromium's own window: Playwright's viewport is a DevTools override, dropped
+ * when the bench lets go of the browser, and the page would then measure at headless Chromium's
+ * default 800×600 (until session 8 it did: the accounts grid had no height at all).
+ */
+const WINDOW = { width: 1600, height: 900 };
 
 /** The Long Animation Frames API entry (Chromium 123+), not yet in TypeScript's DOM library. */
 interface LongAnimationFrame {
@@ -73,7 +79,7 @@ async function main(): Promise<void> {
   let browser = await chromium.connectOverCDP(chromiumProcess.endpoint);
   try {
     let page = await browser.contexts()[0]!.newPage();
-    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.setViewportSize(WINDOW);
     await page.goto(`${host.url}&debug=1`);
     // A fresh desk asks for its first operator, the admin, before it starts streaming.
     await page.getByTestId('setup-name').fill('Bench Admin');
@@ -344,6 +350,7 @@ async function startChromium(dir: string): Promise<{ endpoint: string; kill(): v
       '--disable-component-update',
       '--disable-gpu',
       '--no-first-run',
+      `--window-size=${WINDOW.width},${WINDOW.height}`,
       // As Playwright launches it: a headless page is never treated as hidden or throttled.
       '--disable-background-timer-throttling',
       '--disable-backgrounding-occluded-windows',
