@@ -27,9 +27,10 @@ const OPEN_POSITIONS = 20_000;
 const MEASURE_MS = 20_000;
 const SERVER = 'sim-bench';
 /**
- * The desk's size, as Chromium's own window: Playwright's viewport is a DevTools override, dropped
- * when the bench lets go of the browser, and the page would then measure at headless Chromium's
- * default 800×600 (until session 8 it did: the accounts grid had no height at all).
+ * The desk's size, as Chromium's own window. Not Playwright's viewport: that is a DevTools override,
+ * dropped when the bench lets go of the browser, so the desk was resized (and relaid out) as the
+ * window opened, and then measured at headless Chromium's default 800×600 (until session 8 it was:
+ * the accounts grid had no height at all).
  */
 const WINDOW = { width: 1600, height: 900 };
 
@@ -78,8 +79,8 @@ async function main(): Promise<void> {
   const chromiumProcess = await startChromium(dir);
   let browser = await chromium.connectOverCDP(chromiumProcess.endpoint);
   try {
+    // No viewport override: the page takes the window's own size, which letting go cannot change.
     let page = await browser.contexts()[0]!.newPage();
-    await page.setViewportSize(WINDOW);
     await page.goto(`${host.url}&debug=1`);
     // A fresh desk asks for its first operator, the admin, before it starts streaming.
     await page.getByTestId('setup-name').fill('Bench Admin');
@@ -212,6 +213,10 @@ async function main(): Promise<void> {
     // Only what happened inside the window: letting go of the browser and coming back are not the desk.
     const inWindow = ([at]: [number, unknown]) => at >= started && at <= ended;
     const longTasks = recorded.longTasks.filter(inWindow).map(([, duration]) => duration);
+    // When each long task came, in seconds into the window: a cluster at the start would be the bench's doing.
+    const longTaskTimes = recorded.longTasks
+      .filter(inWindow)
+      .map(([at, duration]) => `${Math.round(duration)} ms at ${((at - started) / 1000).toFixed(1)} s`);
     const slowFrames = recorded.slowFrames.filter(inWindow).map(([, line]) => line);
     // Where the page's main thread went over the window, as shares of wall time.
     const share = (name: string) =>
@@ -260,7 +265,8 @@ async function main(): Promise<void> {
       `core: revaluing the whole book takes p50 ${result.revalueP50Ms} ms, p99 ${result.revalueP99Ms} ms a frame (${fmt(revaluations.length)} frames)`,
     );
     console.log(
-      `long tasks: ${result.longTasks}, longest ${result.longestTaskMs} ms, over 50 ms: ${result.longTasksOver50Ms}   (target: none over 50 ms)`,
+      `long tasks: ${result.longTasks}, longest ${result.longestTaskMs} ms, over 50 ms: ${result.longTasksOver50Ms}   (target: none over 50 ms)` +
+        (longTaskTimes.length ? ` — ${longTaskTimes.join(', ')}` : ''),
     );
     // DESK_BENCH_FRAMES=1: what each animation frame over 50 ms was made of.
     console.log(`animation frames over 50 ms: ${slowFrames.length}`);
