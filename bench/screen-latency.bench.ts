@@ -212,11 +212,12 @@ async function main(): Promise<void> {
     const flushes = recorded.flushes;
     // Only what happened inside the window: letting go of the browser and coming back are not the desk.
     const inWindow = ([at]: [number, unknown]) => at >= started && at <= ended;
-    const longTasks = recorded.longTasks.filter(inWindow).map(([, duration]) => duration);
+    const windowTasks = recorded.longTasks.filter(inWindow);
+    const longTasks = windowTasks.map(([, duration]) => duration);
     // When each long task came, in seconds into the window: a cluster at the start would be the bench's doing.
-    const longTaskTimes = recorded.longTasks
-      .filter(inWindow)
-      .map(([at, duration]) => `${Math.round(duration)} ms at ${((at - started) / 1000).toFixed(1)} s`);
+    const longTaskTimes = windowTasks.map(
+      ([at, duration]) => `${Math.round(duration)} ms at ${((at - started) / 1000).toFixed(1)} s`,
+    );
     const slowFrames = recorded.slowFrames.filter(inWindow).map(([, line]) => line);
     // Where the page's main thread went over the window, as shares of wall time.
     const share = (name: string) =>
