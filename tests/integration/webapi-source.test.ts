@@ -170,7 +170,10 @@ describe('mt5-webapi source against the simulator Web API server', () => {
     const beforeDrop = await until('deals streaming', () => (dealsNow() > 0 ? dealsNow() : undefined));
     const sessions = first.connection.sessions;
     server.dropConnections();
-    await until('deals after the drop', () => dealsNow() > beforeDrop + 5);
+    // Deals already on their way can land before the drop is noticed: wait for the new session first.
+    await until('a new session after the drop', () => first.connection.sessions > sessions);
+    const afterReconnect = dealsNow();
+    await until('deals after the drop', () => dealsNow() > Math.max(beforeDrop, afterReconnect) + 5);
     expect(first.connection.sessions).toBe(sessions + 1);
     // Disconnect 2: the access point restarts; trading goes on meanwhile and must be gap-filled.
     const beforeRestart = dealsNow();
