@@ -9,6 +9,45 @@ import { DeskPage, deskForThisFile } from './fixtures';
 
 const desk = deskForThisFile();
 
+/**
+ * Runs in the page before the desk: records every AudioContext the desk makes, and in order each
+ * state one goes through and each tone it starts. The contexts are Chromium's own; only watched.
+ */
+function listenToAudio(): void {
+  const Real = window.AudioContext;
+  const heard = { contexts: [] as AudioContext[], log: [] as string[] };
+  window.AudioContext = class extends Real {
+    constructor(options?: AudioContextOptions) {
+      super(options);
+      heard.contexts.push(this);
+      this.addEventListener('statechange', () => heard.log.push(this.state));
+    }
+    override createOscillator(): OscillatorNode {
+      const oscillator = super.createOscillator();
+      const start = oscillator.start.bind(oscillator);
+      oscillator.start = (when?: number) => {
+        heard.log.push('tone');
+        start(when);
+      };
+      return oscillator;
+    }
+  };
+  (window as unknown as { __heard: typeof heard }).__heard = heard;
+}
+
+/** What the desk's audio has done so far, as `listenToAudio` recorded it. */
+function audio(page: Page): Promise<{ contexts: number; state: string | null; log: string[]; tones: number }> {
+  return page.evaluate(() => {
+    const heard = (window as unknown as { __heard: { contexts: AudioContext[]; log: string[] } }).__heard;
+    return {
+      contexts: heard.contexts.length,
+      state: heard.contexts[0]?.state ?? null,
+      log: heard.log,
+      tones: heard.log.filter((entry) => entry === 'tone').length,
+    };
+  });
+}
+
 /** The alerts pane, as a risk manager sees it. */
 class AlertsPane {
   constructor(readonly page: Page) {}
@@ -161,7 +200,10 @@ test.describe('exposure and alerts', () => {
     const dp = new DeskPage(page);
     const alerts = new AlertsPane(page);
     await context.grantPermissions(['notifications'], { origin: desk().origin });
+    await page.addInitScript(listenToAudio);
     await dp.open(desk().url);
+    // Signing in was a click: the beep's context exists, and it is quiet while nothing rings.
+    await expect.poll(() => audio(page)).toMatchObject({ contexts: 1, state: 'suspended' });
     await expect(page.getByTestId('notifications-state')).toHaveAttribute('data-permission', 'granted');
 
     const before = new Set(await alerts.keys({ rule: 'margin' }));
@@ -187,6 +229,11 @@ test.describe('exposure and alerts', () => {
     await expect
       .poll(async () => Number(await page.getByTestId('alerts-panel').getAttribute('data-rung')))
       .toBeGreaterThan(0);
+    // The beep sounded (its context resumed with no click this time), then the context went quiet again.
+    await expect.poll(() => audio(page), { timeout: 5_000 }).toMatchObject({ contexts: 1, state: 'suspended' });
+    const { log, tones } = await audio(page);
+    expect(tones).toBeGreaterThanOrEqual(2);
+    expect(log.lastIndexOf('suspended')).toBeGreaterThan(log.lastIndexOf('tone'));
     const margin = alerts.cards({ rule: 'margin' }).first();
     await expect(margin.getByTestId('alert-value')).toContainText(/vs limit/);
   });
