@@ -54,6 +54,13 @@ async function freshSound() {
   return import('./alert-sound');
 }
 
+/** A fresh module after the dealer's first click: the sound, and the context the click made. */
+async function unlockedSound() {
+  const sound = await freshSound();
+  sound.unlockAlertSound();
+  return { sound, ctx: FakeAudioContext.made[0] as FakeAudioContext };
+}
+
 describe('alert sound', () => {
   beforeEach(() => {
     FakeAudioContext.made = [];
@@ -99,9 +106,7 @@ describe('alert sound', () => {
   });
 
   it('a second beep during the first keeps the context running until the second is over', async () => {
-    const sound = await freshSound();
-    sound.unlockAlertSound();
-    const ctx = FakeAudioContext.made[0] as FakeAudioContext;
+    const { sound, ctx } = await unlockedSound();
     sound.playCriticalBeep();
     await vi.advanceTimersByTimeAsync(400);
     sound.playCriticalBeep();
@@ -113,9 +118,7 @@ describe('alert sound', () => {
   });
 
   it('sounds nothing, and throws nothing, when the browser will not start audio', async () => {
-    const sound = await freshSound();
-    sound.unlockAlertSound();
-    const ctx = FakeAudioContext.made[0] as FakeAudioContext;
+    const { sound, ctx } = await unlockedSound();
     await vi.advanceTimersByTimeAsync(0);
     FakeAudioContext.allowed = false;
     expect(() => sound.playCriticalBeep()).not.toThrow();
