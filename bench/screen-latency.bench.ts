@@ -136,8 +136,13 @@ async function main(): Promise<void> {
     const framed: GridFlush[] = [];
     // DESK_BENCH_STREAMS=1: what each stream sends the page (serializing again costs the core's CPU).
     const streamBytes = process.env.DESK_BENCH_STREAMS ? new Map<string, number>() : null;
+    const streamRows = new Map<string, number>();
     const stopFrames = core.onStream((stream, payload) => {
-      streamBytes?.set(stream, (streamBytes.get(stream) ?? 0) + JSON.stringify(payload).length);
+      if (streamBytes) {
+        streamBytes.set(stream, (streamBytes.get(stream) ?? 0) + JSON.stringify(payload).length);
+        const upserts = (payload as { upserts?: unknown[] }).upserts;
+        if (Array.isArray(upserts)) streamRows.set(stream, (streamRows.get(stream) ?? 0) + upserts.length);
+      }
       if (stream !== 'positions') return;
       const at = Date.now();
       const delta = payload as { upserts: { id: string; lots: number }[]; removes: string[] };
@@ -290,6 +295,8 @@ async function main(): Promise<void> {
       console.log(
         `streams to the page, KiB/s: ${perStream.map(([s, b]) => `${s} ${fmt(Math.round(b / 1024 / seconds))}`).join(', ')}`,
       );
+      const rows = [...streamRows].map(([s, n]) => `${s} ${fmt(Math.round(n / seconds))}`);
+      console.log(`rows to the page (upserts), per second: ${rows.join(', ')}`);
     }
     report(result);
   } finally {

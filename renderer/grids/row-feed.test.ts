@@ -147,3 +147,60 @@ describe('RowFeed ordering', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('RowFeed updates rows in place', () => {
+  interface Quote {
+    id: string;
+    symbol: string;
+    bid: number;
+    comment?: string;
+  }
+
+  /** A row that counts the fields written into it after the snapshot. */
+  function watched(row: Quote) {
+    const written: string[] = [];
+    const proxy = new Proxy(row, {
+      set(target, key, value) {
+        written.push(String(key));
+        return Reflect.set(target, key, value);
+      },
+    });
+    return { row: proxy, written };
+  }
+
+  it('hands the grid the row it already holds, with the new figures written into it', () => {
+    const feed = new RowFeed<Quote>();
+    const applied: RowTransaction<Quote>[] = [];
+    feed.attach({ applyTransaction: (tx) => applied.push(tx), applyTransactionAsync: (tx) => applied.push(tx) });
+    const shown = watched({ id: 'p1', symbol: 'EURUSD', bid: 1.1, comment: 'hedge' });
+    feed.load([shown.row]);
+
+    feed.push({ upserts: [{ id: 'p1', symbol: 'EURUSD', bid: 1.2 }], removes: [] });
+
+    const update = applied.at(-1)?.update ?? [];
+    expect(update).toHaveLength(1);
+    expect(update[0]).toBe(shown.row);
+    expect(feed.get('p1')).toBe(shown.row);
+    expect(shown.row).toEqual({ id: 'p1', symbol: 'EURUSD', bid: 1.2, comment: undefined });
+    // Only what changed is written: the same symbol and id are left alone, the dropped comment cleared.
+    expect(shown.written.sort()).toEqual(['bid', 'comment']);
+  });
+
+  it('adds a new object for a new row and for a row closed and reopened in one batch', () => {
+    const feed = new RowFeed<Quote>();
+    const applied: RowTransaction<Quote>[] = [];
+    feed.attach({ applyTransaction: (tx) => applied.push(tx), applyTransactionAsync: (tx) => applied.push(tx) });
+    const first = { id: 'p1', symbol: 'EURUSD', bid: 1.1 };
+    feed.load([first]);
+
+    const reopened = { id: 'p1', symbol: 'EURUSD', bid: 1.3 };
+    const opened = { id: 'p2', symbol: 'XAUUSD', bid: 2400 };
+    feed.push({ upserts: [reopened, opened], removes: ['p1'] });
+
+    const tx = applied.at(-1);
+    expect(tx?.add).toEqual([opened]);
+    expect(tx?.update[0]).toBe(reopened);
+    expect(feed.get('p1')).toBe(reopened);
+    expect(first.bid).toBe(1.1); // the closed row's object is not touched
+  });
+});

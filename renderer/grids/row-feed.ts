@@ -11,6 +11,8 @@
  *
  * The feed keeps a mirror of the rows (by id) so it can tell a grid add from an update, never sends
  * a remove for a row the grid does not have, and can refill a grid that is mounted again later.
+ * The mirror and the grid hold the same row objects, and an update refreshes them in place
+ * (see refreshInPlace): a row read from the feed or the grid always shows the latest figures.
  */
 import type { RowDelta } from '../../shared/rows';
 
@@ -135,7 +137,12 @@ export class RowFeed<T extends KeyedRow> {
       if (removed.delete(row.id))
         updated.set(row.id, row); // removed and back in one frame: still on the grid
       else if (added.has(row.id) || !this.rows.has(row.id)) added.set(row.id, row);
-      else updated.set(row.id, row);
+      else {
+        const kept = this.rows.get(row.id) as T;
+        refreshInPlace(kept, row);
+        updated.set(row.id, kept);
+        continue;
+      }
       this.rows.set(row.id, row);
     }
     return { add: [...added.values()], update: [...updated.values()], remove: [...removed.values()] };
@@ -155,4 +162,22 @@ function diff<T>(before: Map<string, T>, after: Map<string, T>): RowTransaction<
   for (const [id, row] of after) (before.has(id) ? tx.update : tx.add).push(row);
   for (const [id, row] of before) if (!after.has(id)) tx.remove.push(row);
   return tx;
+}
+
+/**
+ * Writes a streamed row's figures into the row the grid already holds, field by field, and only
+ * where they differ. Why not hand the grid the new object: the core re-sends every row every ~10 s
+ * (its round-robin slice) and the viewport's rows every frame, about 4,600 rows a second on the
+ * 20,000-position bench. Kept as new objects, each one outlived a scavenge, was copied into V8's
+ * old space and died there seconds later. Refreshed in place, the parsed row dies young and no
+ * scavenge copies it: the page's scavenge pauses, which land inside a frame's task, fell by about
+ * half (BENCHMARKS.md, session 10). ag-grid compares each cell's value with the one it shows, so
+ * an updated row object still refreshes and flashes exactly the cells that changed.
+ * A field the new row no longer carries (an optional one) is cleared, as a new object would have it.
+ */
+function refreshInPlace<T extends object>(kept: T, fresh: T): void {
+  const into = kept as Record<string, unknown>;
+  const from = fresh as Record<string, unknown>;
+  for (const key in from) if (into[key] !== from[key]) into[key] = from[key];
+  for (const key in into) if (!(key in from) && into[key] !== undefined) into[key] = undefined;
 }
