@@ -135,13 +135,14 @@ async function main(): Promise<void> {
     // When the core framed each row for the windows: splits the latency into core and page halves.
     const framed: GridFlush[] = [];
     // DESK_BENCH_STREAMS=1: what each stream sends the page (serializing again costs the core's CPU).
-    const streamBytes = process.env.DESK_BENCH_STREAMS ? new Map<string, number>() : null;
-    const streamRows = new Map<string, number>();
+    const streams = process.env.DESK_BENCH_STREAMS
+      ? { bytes: new Map<string, number>(), rows: new Map<string, number>() }
+      : null;
     const stopFrames = core.onStream((stream, payload) => {
-      if (streamBytes) {
-        streamBytes.set(stream, (streamBytes.get(stream) ?? 0) + JSON.stringify(payload).length);
+      if (streams) {
+        streams.bytes.set(stream, (streams.bytes.get(stream) ?? 0) + JSON.stringify(payload).length);
         const upserts = (payload as { upserts?: unknown[] }).upserts;
-        if (Array.isArray(upserts)) streamRows.set(stream, (streamRows.get(stream) ?? 0) + upserts.length);
+        if (Array.isArray(upserts)) streams.rows.set(stream, (streams.rows.get(stream) ?? 0) + upserts.length);
       }
       if (stream !== 'positions') return;
       const at = Date.now();
@@ -290,12 +291,12 @@ async function main(): Promise<void> {
           `page main thread ${floor.pageMainCpuPct ?? '?'} % of a core`,
       );
     }
-    if (streamBytes) {
-      const perStream = [...streamBytes].sort((a, b) => b[1] - a[1]);
+    if (streams) {
+      const perStream = [...streams.bytes].sort((a, b) => b[1] - a[1]);
       console.log(
         `streams to the page, KiB/s: ${perStream.map(([s, b]) => `${s} ${fmt(Math.round(b / 1024 / seconds))}`).join(', ')}`,
       );
-      const rows = [...streamRows].map(([s, n]) => `${s} ${fmt(Math.round(n / seconds))}`);
+      const rows = [...streams.rows].map(([s, n]) => `${s} ${fmt(Math.round(n / seconds))}`);
       console.log(`rows to the page (upserts), per second: ${rows.join(', ')}`);
     }
     report(result);

@@ -1,8 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { formatMoney } from '../../shared/units';
 import { DeskPage, deskForThisFile } from './fixtures';
 
 const desk = deskForThisFile();
+
+/** Where a grid's drawn rows sit against its scrolled view (and the header over its top), in page pixels. */
+function drawnRows(viewport: Locator) {
+  return viewport.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const headerBottom = el.closest('.ag-root')?.querySelector('.ag-header')?.getBoundingClientRect().bottom ?? 0;
+    const rows = [...el.querySelectorAll('.ag-grid-scrolling-container .ag-row[row-id]')].map((row) => {
+      const r = row.getBoundingClientRect();
+      return { id: row.getAttribute('row-id') ?? '', top: r.top, bottom: r.bottom };
+    });
+    return { view: { top: box.top, bottom: box.bottom, headerBottom }, rows };
+  });
+}
 
 test.describe('positions and accounts grids', () => {
   test('rows appear in both grids', async ({ page }) => {
@@ -65,16 +78,11 @@ test.describe('positions and accounts grids', () => {
     await dp.open(desk().url);
     await expect(dp.rows('positions').first()).toBeVisible();
     const viewport = dp.grid('positions').locator('.ag-grid-viewport');
-    const layout = () =>
-      viewport.evaluate((el) => {
-        const box = el.getBoundingClientRect();
-        const rows = [...el.querySelectorAll('.ag-grid-scrolling-container .ag-row[row-id]')];
-        const inView = rows.filter((row) => {
-          const r = row.getBoundingClientRect();
-          return r.bottom > box.top && r.top < box.bottom;
-        });
-        return { rendered: rows.length, inView: inView.length };
-      });
+    const layout = async () => {
+      const { view, rows } = await drawnRows(viewport);
+      const inView = rows.filter((r) => r.bottom > view.top && r.top < view.bottom);
+      return { rendered: rows.length, inView: inView.length };
+    };
     const { total } = await dp.count('positions');
     const top = await layout();
     expect(total).toBeGreaterThan(top.rendered); // the book is larger than what is drawn
@@ -117,19 +125,13 @@ test.describe('positions and accounts grids', () => {
       });
       // Rows wholly between the header and the viewport's bottom must be reported; rows drawn wholly
       // outside the viewport (the buffer) must not. A row cut by an edge may go either way.
-      const drawn = () =>
-        viewport.evaluate((el) => {
-          const box = el.getBoundingClientRect();
-          const headerBottom = el.closest('.ag-root')?.querySelector('.ag-header')?.getBoundingClientRect().bottom ?? 0;
-          const rows = [...el.querySelectorAll('.ag-grid-scrolling-container .ag-row[row-id]')].map((row) => ({
-            id: row.getAttribute('row-id') ?? '',
-            box: row.getBoundingClientRect(),
-          }));
-          return {
-            wholly: rows.filter((r) => r.box.top >= Math.max(box.top, headerBottom) && r.box.bottom <= box.bottom),
-            outside: rows.filter((r) => r.box.bottom <= box.top || r.box.top >= box.bottom),
-          };
-        });
+      const drawn = async () => {
+        const { view, rows } = await drawnRows(viewport);
+        return {
+          wholly: rows.filter((r) => r.top >= Math.max(view.top, view.headerBottom) && r.bottom <= view.bottom),
+          outside: rows.filter((r) => r.bottom <= view.top || r.top >= view.bottom),
+        };
+      };
       await expect
         .poll(async () => {
           const { wholly, outside } = await drawn();
