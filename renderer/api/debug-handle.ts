@@ -25,7 +25,7 @@ export interface GridFlush {
   lots: number | null;
 }
 
-interface FlushedRows {
+export interface FlushedRows {
   add?: readonly { data?: unknown }[];
   update?: readonly { data?: unknown }[];
   remove?: readonly { data?: unknown }[];

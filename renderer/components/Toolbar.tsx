@@ -99,7 +99,7 @@ export function Toolbar({ feeds, quickSearchRef }: ToolbarProps) {
           ref={quickSearchRef}
           data-testid="quick-search"
           type="search"
-          placeholder="Search all columns  ( / )"
+          placeholder="Login, client, group, symbol…  ( / )"
           spellCheck={false}
           {...bind('quick')}
         />

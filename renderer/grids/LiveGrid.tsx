@@ -1,7 +1,8 @@
 /**
- * A grid fed by a RowFeed: rows are keyed by the contract's `id`, each stream batch (one per core
- * frame, ~50 ms) is applied as one transaction as it arrives, and the toolbar filters apply as
- * ag-grid's external filter. Column state is kept by the core.
+ * A grid fed by a RowFeed: rows are keyed by the contract's `id`, and each stream batch (one per core
+ * frame, ~50 ms) is applied as it arrives, through the grid's model (grid-model.ts): ag-grid's
+ * client-side model by default, or a window over the desk's own row order (windowed-grid.ts).
+ * Column state is kept by the core.
  *
  * The grid is ag-grid's own DOM grid (`createGrid`) in a div React owns, not `AgGridReact`: with
  * the React wrapper every changed cell became a React state update and every changed row a
@@ -15,21 +16,18 @@ import {
   type GridApi,
   type GridOptions,
   type GridReadyEvent,
-  type IRowNode,
 } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DeskApi } from '../../shared/contract';
 import { recordGridFlush } from '../api/debug-handle';
 import { type GridName, useDeskStore } from '../stores/desk-store';
 import { keepColumnState } from './column-state';
-import { type FilterableRow, isDeskFilterActive, matchesDeskFilter } from './desk-filter';
-import { columnStateEvents, frameRowSinkOf, liveGridOptions } from './grid-setup';
+import { clientSideModel, type GridModel, type LiveRow } from './grid-model';
+import { columnStateEvents, liveGridOptions } from './grid-setup';
 import './live-grid.css';
 import type { RowFeed } from './row-feed';
 
-export interface LiveRow extends FilterableRow {
-  id: string;
-}
+export type { LiveRow } from './grid-model';
 
 export interface LiveGridProps<T extends LiveRow> {
   name: GridName;
@@ -40,6 +38,8 @@ export interface LiveGridProps<T extends LiveRow> {
   layoutKey: string;
   /** Called when the rendered rows may have changed (scroll, sort, filter, new data). */
   onRowsShown?: (api: GridApi<T>) => void;
+  /** How the grid holds its rows; ag-grid's client-side model when not given. Must be stable. */
+  model?: GridModel<T>;
 }
 
 export function LiveGrid<T extends LiveRow>({
@@ -49,6 +49,7 @@ export function LiveGrid<T extends LiveRow>({
   columnDefs,
   layoutKey,
   onRowsShown,
+  model: given,
 }: LiveGridProps<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
   const columns = useMemo(() => keepColumnState(desk, layoutKey), [desk, layoutKey]);
@@ -56,28 +57,22 @@ export function LiveGrid<T extends LiveRow>({
   const setCount = useDeskStore((s) => s.setCount);
   const setLoaded = useDeskStore((s) => s.setLoaded);
 
-  // Read from the store at call time: ag-grid keeps the first function it was given.
-  const isExternalFilterPresent = useCallback(() => isDeskFilterActive(useDeskStore.getState().filters), []);
-  const doesExternalFilterPass = useCallback(
-    (node: IRowNode<T>) => !node.data || matchesDeskFilter(node.data, useDeskStore.getState().filters),
-    [],
-  );
+  const model = useMemo(() => given ?? clientSideModel(feed, () => useDeskStore.getState().filters), [given, feed]);
 
   const countShown = useCallback(() => {
     const api = apiRef.current;
     if (!api || api.isDestroyed()) return;
-    setCount(name, { shown: api.getDisplayedRowCount(), total: feed.size, filtered: api.isAnyFilterPresent() });
+    setCount(name, model.count(api));
     if (feed.isShown) setLoaded(name);
-  }, [feed, name, setCount, setLoaded]);
+  }, [feed, model, name, setCount, setLoaded]);
 
   const onGridReady = useCallback(
     (event: GridReadyEvent<T>) => {
       const api = event.api;
       apiRef.current = api;
-      const { filters } = useDeskStore.getState();
-      api.setGridOption('quickFilterText', filters.quick);
+      model.filtersChanged(api, useDeskStore.getState().filters, null);
       void columns.restore(api as GridApi);
-      const detach = feed.attach(frameRowSinkOf(api, (applied) => recordGridFlush(name, [applied])));
+      const detach = model.attach(api, (applied) => recordGridFlush(name, [applied]));
       const offFeed = feed.onChange(countShown);
       countShown();
       api.addEventListener('gridPreDestroyed', () => {
@@ -86,7 +81,7 @@ export function LiveGrid<T extends LiveRow>({
         apiRef.current = null;
       });
     },
-    [columns, feed, countShown, name],
+    [columns, feed, model, countShown, name],
   );
 
   // Filters live in zustand; the grid re-filters when they change, without a React re-render of it.
@@ -95,10 +90,9 @@ export function LiveGrid<T extends LiveRow>({
       useDeskStore.subscribe((state, prev) => {
         const api = apiRef.current;
         if (!api || api.isDestroyed() || state.filters === prev.filters) return;
-        if (state.filters.quick !== prev.filters.quick) api.setGridOption('quickFilterText', state.filters.quick);
-        api.onFilterChanged();
+        model.filtersChanged(api, state.filters, prev.filters);
       }),
-    [],
+    [model],
   );
 
   useEffect(() => () => columns.dispose(), [columns]);
@@ -129,11 +123,10 @@ export function LiveGrid<T extends LiveRow>({
     const options: GridOptions<T> = {
       ...liveGridOptions,
       ...columnStateEvents(() => latest.current.saveColumns()),
+      ...model.options,
       columnDefs,
       getRowId,
       onGridReady: (event) => latest.current.onGridReady(event),
-      isExternalFilterPresent,
-      doesExternalFilterPass,
       onModelUpdated: () => latest.current.onModelUpdated(),
       // A live book always scrolls; without these ag-grid measures the viewport after every
       // transaction, forcing a synchronous layout each frame (8% of the page's time at 20k rows).
@@ -149,7 +142,7 @@ export function LiveGrid<T extends LiveRow>({
     };
     const api = createGrid(host, options);
     return () => api.destroy();
-  }, [name, columnDefs, getRowId, isExternalFilterPresent, doesExternalFilterPass]);
+  }, [name, columnDefs, getRowId, model]);
 
   return <div ref={hostRef} className="live-grid" />;
 }

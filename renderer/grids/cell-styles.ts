@@ -24,3 +24,11 @@ export const bookColumnDef = {
     'book-coverage': (p: { value: unknown }) => p.value === 'Coverage',
   },
 } as const;
+
+/**
+ * Money is carried in cents; a column filter compares it in units, as the dealer reads and types
+ * it ("profit less than -1000" means -1,000.00, not -10.00).
+ */
+export function moneyInUnits(cents: unknown): number | null {
+  return typeof cents === 'number' ? cents / 100 : null;
+}

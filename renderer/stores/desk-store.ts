@@ -15,7 +15,10 @@ export interface DeskFilters {
   symbol: string;
   /** Leading digits of the login. */
   login: string;
-  /** ag-grid quick filter: words matched against every column. */
+  /**
+   * Quick search: every word must appear in the row. Positions look in who and what (server, ticket,
+   * login, client, group, book, symbol, side, currency); accounts in every column.
+   */
   quick: string;
 }
 

@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { AccountRow } from '../../../shared/rows';
 import { formatLeverage, formatMarginLevel, formatMoneyCell } from '../../format';
-import { bookColumnDef, NUMBER_CELL, negativeMoneyClasses } from '../../grids/cell-styles';
+import { bookColumnDef, moneyInUnits, NUMBER_CELL, negativeMoneyClasses } from '../../grids/cell-styles';
 import { marginTone } from './margin-tone';
 
 const money = (p: ValueFormatterParams<AccountRow>) => formatMoneyCell(p.value);
@@ -15,6 +15,7 @@ const moneyColumn = (field: keyof AccountRow, headerName: string, flash: boolean
   valueFormatter: money,
   enableCellChangeFlash: flash,
   filter: 'agNumberColumnFilter',
+  filterValueGetter: (p) => moneyInUnits(p.data?.[field]),
 });
 
 export const accountColumns: ColDef<AccountRow>[] = [

@@ -5,15 +5,23 @@ import type { PositionRow } from '../../../shared/rows';
 import { LiveGrid } from '../../grids/LiveGrid';
 import type { RowFeed } from '../../grids/row-feed';
 import { createViewportReporter } from '../../grids/viewport-reporter';
-import { positionColumns } from './position-columns';
+import { windowedModel } from '../../grids/windowed-grid';
+import { positionColumns, positionFilterValue, positionSearchFields } from './position-columns';
 
 export interface PositionsGridProps {
   desk: DeskApi;
   feed: RowFeed<PositionRow>;
 }
 
-/** Open positions across servers; tells the core which rows are on screen so they tick every frame. */
+/**
+ * Open positions across servers, drawn a window at a time (windowed-grid.ts); tells the core which
+ * rows are on screen so they tick every frame.
+ */
 export function PositionsGrid({ desk, feed }: PositionsGridProps) {
+  const model = useMemo(
+    () => windowedModel(feed, { searchFields: positionSearchFields, filterValueOf: positionFilterValue }),
+    [feed],
+  );
   const viewport = useMemo(
     () =>
       createViewportReporter((ids) => {
@@ -33,6 +41,7 @@ export function PositionsGrid({ desk, feed }: PositionsGridProps) {
       columnDefs={positionColumns}
       layoutKey="positions.columns"
       onRowsShown={onRowsShown}
+      model={model}
     />
   );
 }

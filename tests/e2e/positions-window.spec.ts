@@ -1,0 +1,104 @@
+/**
+ * The positions grid draws a window of the book at a time (renderer/grids/windowed-grid.ts): the
+ * desk sorts and filters every position, ag-grid holds only the rows it draws. These tests check
+ * that sorting, the quick search and the column filters still act on the whole book.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { formatMoney } from '../../shared/units';
+import { DeskPage, deskForThisFile } from './fixtures';
+
+const desk = deskForThisFile();
+
+/** The positions grid's drawn rows in display order (ag-grid does not keep the DOM in that order). */
+async function shownInOrder(page: Page, colId: string): Promise<{ id: string; text: string }[]> {
+  const rows = await page
+    .getByTestId('positions-grid')
+    .locator('.ag-row[row-id]')
+    .evaluateAll(
+      (elements, col) =>
+        elements.map((row) => ({
+          index: Number(row.getAttribute('row-index')),
+          id: row.getAttribute('row-id') ?? '',
+          text: row.querySelector(`[col-id="${col}"]`)?.textContent?.trim() ?? '',
+        })),
+      colId,
+    );
+  return rows.sort((a, b) => a.index - b.index).map(({ id, text }) => ({ id, text }));
+}
+
+test.describe('the positions window', () => {
+  test('sorting by profit ranks the whole book, as the core values it', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    await dp.core('sim.control', { speed: 0 });
+    const profit = dp.header('positions', 'profit');
+    try {
+      await profit.locator('.ag-header-cell-label').click();
+      await expect(profit).toHaveAttribute('aria-sort', 'ascending');
+      await expect(async () => {
+        const core = await dp.core('positions.list', {});
+        const lowest = core.map((p) => p.profit).sort((a, b) => a - b);
+        const shown = (await shownInOrder(page, 'profit')).slice(0, 10).map((r) => r.text);
+        expect(shown).toEqual(lowest.slice(0, 10).map(formatMoney));
+      }).toPass({ timeout: 30_000, intervals: [250, 500, 1000] });
+
+      await profit.locator('.ag-header-cell-label').click();
+      await expect(profit).toHaveAttribute('aria-sort', 'descending');
+      await expect(async () => {
+        const core = await dp.core('positions.list', {});
+        const highest = core.map((p) => p.profit).sort((a, b) => b - a);
+        const shown = (await shownInOrder(page, 'profit')).slice(0, 10).map((r) => r.text);
+        expect(shown).toEqual(highest.slice(0, 10).map(formatMoney));
+      }).toPass({ timeout: 30_000, intervals: [250, 500, 1000] });
+    } finally {
+      // The sort is kept by the core for the next window: the other tests here start unsorted.
+      await dp.core('layout.save', { key: 'positions.columns', state: [] });
+      await dp.core('sim.control', { speed: 5 });
+    }
+  });
+
+  test('the quick search finds a client across the book', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    const [first] = await dp.readRows('positions', ['clientName']);
+    const name = first!.cells.clientName!;
+    const all = await dp.count('positions');
+
+    await page.getByTestId('quick-search').fill(name);
+    await expect.poll(async () => (await dp.count('positions')).shown).toBeLessThan(all.total);
+    const core = await dp.core('positions.list', {});
+    const holding = core.filter((p) => p.clientName.toLowerCase().includes(name.toLowerCase())).length;
+    // Positions open and close meanwhile; the count is the core's within a few trades.
+    expect(Math.abs((await dp.count('positions')).shown - holding)).toBeLessThanOrEqual(5);
+    for (const r of await dp.readRows('positions', ['clientName'])) expect(r.cells.clientName).toBe(name);
+
+    await page.getByTestId('clear-filters').click();
+    await expect.poll(async () => (await dp.count('positions')).shown).toBeGreaterThanOrEqual(all.total - 50);
+  });
+
+  test('a column filter on profit is typed in units, as shown, not in cents', async ({ page }) => {
+    const dp = new DeskPage(page);
+    await dp.open(desk().url);
+    await dp.core('sim.control', { speed: 0 });
+    try {
+      // Paused, the first row's profit stays put: filter the book for exactly that figure.
+      const [first] = await dp.readRows('positions', ['profit']);
+      const core = await dp.core('positions.list', {});
+      const target = core.find((p) => p.id === first!.id)!;
+      const all = await dp.count('positions');
+
+      await dp.header('positions', 'profit').locator('.ag-header-cell-filter-button').click();
+      await page
+        .locator('.ag-filter-body input')
+        .first()
+        .fill(String(target.profit / 100));
+      await expect.poll(async () => (await dp.count('positions')).shown).toBeLessThan(all.total);
+      const shown = await shownInOrder(page, 'profit');
+      expect(shown.map((r) => r.id)).toContain(target.id);
+      for (const r of shown) expect(r.text).toBe(formatMoney(target.profit));
+      expect((await dp.count('positions')).shown).toBe(core.filter((p) => p.profit === target.profit).length);
+    } finally {
+      await dp.core('sim.control', { speed: 5 });
+    }
+  });
+});
