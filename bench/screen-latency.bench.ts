@@ -2,8 +2,11 @@
  * Event-to-screen latency in browser mode: the real core and web host in this process, the real
  * renderer in headless Chromium. With 20,000 open positions and the simulator at about 2,000
  * events/s, every position event (open, change, close) is timed from the moment the simulator
- * handed its batch to the desk until the positions grid applied that row (the page records each
- * transaction's rows right after ag-grid has applied it, cells included). Long tasks in the page
+ * handed its batch to the desk until the positions grid applied that row. The positions grid is
+ * windowed (renderer/grids/windowed-grid.ts): the page records a batch's rows once the grid's row
+ * order has them and the rows it draws show them (cells written, or the moved rows reloaded, after
+ * ag-grid's reload timeout); a row outside the window is counted when the order has it, as the
+ * client-side grid's rows were when its row model had them. Long tasks in the page
  * are counted over the same window. Target: p99 under 150 ms and no long task over 50 ms.
  * The page's main-thread CPU share is printed too: unlike wall-clock figures, other jobs on the
  * machine do not inflate it. Then the same page is measured as long again on the Audit tab, where the
