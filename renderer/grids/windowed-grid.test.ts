@@ -4,7 +4,7 @@ import { emptyFilters } from '../stores/desk-store';
 import type { AppliedRows } from './grid-model';
 import { RowFeed } from './row-feed';
 import { RESORT_MS } from './row-order';
-import { windowedModel } from './windowed-grid';
+import { COUNT_MS, windowedModel } from './windowed-grid';
 
 interface Row {
   id: string;
@@ -61,6 +61,8 @@ function fakeInfiniteGrid(datasource: IDatasource, blockSize = 4) {
       for (const node of nodes.values()) if (node.rowIndex < count) callback(node);
     },
     getDisplayedRowCount: () => count,
+    /** The view shows the first three rows. */
+    getLastDisplayedRowIndex: () => Math.min(count, 3) - 1,
     setRowCount: (next: number) => {
       count = next;
     },
@@ -142,6 +144,7 @@ describe('windowedModel', () => {
   it('reloads the rows it holds only when an open or close moved one of them', () => {
     vi.useFakeTimers();
     const { feed, grid, applied } = setUp([1, 2, 3, 4, 5, 6].map((n) => row(n)));
+    vi.runAllTimers(); // the first fill's report
     const loads = grid.loads.length;
 
     feed.push({ upserts: [row(7)], removes: ['s:6'] }); // below the window: nothing drawn moves
@@ -197,6 +200,23 @@ describe('windowedModel', () => {
     expect(grid.shown()).toEqual(['s:3', 's:2', 's:1']); // figures now, ranking within the interval
     vi.advanceTimersByTime(RESORT_MS);
     expect(grid.shown()).toEqual(['s:1', 's:3', 's:2']);
+  });
+
+  it('lets the row count lag by up to a second while the end of the book is out of view', () => {
+    vi.useFakeTimers();
+    const { feed, grid, model } = setUp([1, 2, 3, 4, 5, 6, 7, 8].map((n) => row(n)));
+    feed.push({ upserts: [row(9)], removes: [] });
+    expect(grid.count()).toBe(8); // no re-measure of the scrollbar for a row nobody sees
+    expect(model.count(grid.api).shown).toBe(9); // the panel's count is live
+    vi.advanceTimersByTime(COUNT_MS);
+    expect(grid.count()).toBe(9);
+  });
+
+  it('follows the row count at once when the end of the book is drawn', () => {
+    const { feed, grid } = setUp([row(1), row(2)]);
+    feed.push({ upserts: [row(3)], removes: [] });
+    expect(grid.count()).toBe(3);
+    expect(grid.shown()).toEqual(['s:1', 's:2', 's:3']);
   });
 
   it('stops feeding the grid once detached', () => {

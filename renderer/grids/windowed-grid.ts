@@ -31,6 +31,14 @@ export interface WindowedOptions<T> {
 const BLOCK_ROWS = 50;
 const BLOCKS_KEPT = 4;
 
+/**
+ * How long the grid's row count (its scrollbar) may lag the book while the end of the book is out
+ * of view. Every change of the row count makes ag-grid measure its scroll height again: a forced
+ * layout of ~3 ms in nearly every frame, 1.4 s of the page's 20 s in a CPU profile of the latency
+ * bench. An open or close out of view moves no drawn row; the count in the panel header stays live.
+ */
+export const COUNT_MS = 1_000;
+
 export function windowedModel<T extends LiveRow>(feed: RowFeed<T>, options: WindowedOptions<T>): GridModel<T> {
   const order = new RowOrder<T>(() => feed.values());
   const filterValue: FilterValueOf<T> =
@@ -40,11 +48,7 @@ export function windowedModel<T extends LiveRow>(feed: RowFeed<T>, options: Wind
   let byColumns: ((row: T) => boolean) | null = null;
   let byToolbar: ((row: T) => boolean) | null = null;
 
-  const requery = () => {
-    const tests = [byColumns, byToolbar].filter((test) => test !== null);
-    const keep = tests.length === 0 ? null : tests.length === 1 ? tests[0] : (row: T) => tests.every((t) => t(row));
-    order.setQuery({ sort, keep: keep ?? null });
-  };
+  const requery = () => order.setQuery({ sort, keep: allOf([byColumns, byToolbar]) });
 
   /** The grid's sort and column filters come with every block request; they change only by the dealer. */
   const takeGridQuery = (sortModel: SortModelItem[], filterModel: ColumnFilterModel) => {
@@ -84,14 +88,15 @@ export function windowedModel<T extends LiveRow>(feed: RowFeed<T>, options: Wind
     },
     attach(api, applied) {
       let catchUp: ReturnType<typeof setTimeout> | undefined;
-      const apply = (tx: RowTransaction<T>) => {
-        applyBatch(api, order, tx, applied);
-        // Figures moved but the ranking waits for its interval: re-rank then, even if no batch comes.
-        const due = order.dueIn();
+      const apply = (tx: RowTransaction<T>, settle = false) => {
+        const countBehind = applyBatch(api, order, tx, applied, settle);
+        // The ranking or the row count waits for its interval: catch up then, even if no batch comes.
+        const ranking = order.dueIn();
+        const due = countBehind ? Math.min(ranking ?? COUNT_MS, COUNT_MS) : ranking;
         if (due === null || catchUp !== undefined) return;
         catchUp = setTimeout(() => {
           catchUp = undefined;
-          if (!api.isDestroyed()) apply(NO_ROWS);
+          if (!api.isDestroyed()) apply(NO_ROWS, true);
         }, due);
       };
       const detach = feed.attach({ applyTransaction: apply, applyTransactionAsync: apply });
@@ -101,11 +106,10 @@ export function windowedModel<T extends LiveRow>(feed: RowFeed<T>, options: Wind
       };
     },
     filtersChanged(api, filters: DeskFilters, prev) {
-      const tests = [
+      byToolbar = allOf([
         isDeskFilterActive(filters) ? (row: T) => matchesDeskFilter(row, filters) : null,
         quickSearchOf<T>(filters.quick, options.searchFields),
-      ].filter((test) => test !== null);
-      byToolbar = tests.length === 0 ? null : (row) => tests.every((t) => t(row));
+      ]);
       requery();
       if (prev) api.refreshInfiniteCache();
     },
@@ -115,14 +119,17 @@ export function windowedModel<T extends LiveRow>(feed: RowFeed<T>, options: Wind
 
 /**
  * One batch: the order takes the opens and closes, the rows ag-grid holds get their new figures,
- * and the blocks it holds are reloaded if a row in them now sits elsewhere.
+ * and the blocks it holds are reloaded if a row in them now sits elsewhere. The grid's row count
+ * follows at once when the end of the book is drawn or `settle` is set; otherwise this returns true
+ * and the caller settles it within COUNT_MS.
  */
 function applyBatch<T extends LiveRow>(
   api: GridApi<T>,
   order: RowOrder<T>,
   tx: RowTransaction<T>,
   applied: (rows: AppliedRows) => void,
-): void {
+  settle: boolean,
+): boolean {
   order.apply(tx.add, tx.update, tx.remove);
   const rows = order.rows();
   const held = new Map<string, IRowNode<T>>();
@@ -133,15 +140,33 @@ function applyBatch<T extends LiveRow>(
     if (rows[node.rowIndex]?.id !== node.id) moved = true;
   });
   for (const row of tx.update) held.get(row.id)?.updateData(row);
-  if (api.getDisplayedRowCount() !== rows.length) api.setRowCount(rows.length, true);
+  const counted = api.getDisplayedRowCount();
+  let countBehind = false;
+  if (counted !== rows.length) {
+    const endDrawn = api.getLastDisplayedRowIndex() >= Math.min(counted, rows.length) - 1;
+    countBehind = !moved && !settle && !endDrawn;
+    if (!countBehind) {
+      api.setRowCount(rows.length, true);
+      // The blocks ag-grid holds have no rows past the old end: reload them to fill the new ones.
+      if (rows.length > counted) moved = true;
+    }
+  }
   const result = { add: tx.add.map(asNode), update: tx.update.map(asNode), remove: tx.remove.map(asNode) };
   if (!moved) {
     applied(result);
-    return;
+    return countBehind;
   }
   api.refreshInfiniteCache();
   // The reload runs in ag-grid's own timeouts, queued above: the rows are drawn when this one runs.
   setTimeout(() => applied(result), 0);
+  return false;
+}
+
+/** A row passes when it passes every test given; null when no test is given. */
+function allOf<T>(tests: readonly (((row: T) => boolean) | null)[]): ((row: T) => boolean) | null {
+  const given = tests.filter((test) => test !== null);
+  if (given.length <= 1) return given[0] ?? null;
+  return (row) => given.every((test) => test(row));
 }
 
 const NO_ROWS: RowTransaction<never> = { add: [], update: [], remove: [] };
