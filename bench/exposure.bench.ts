@@ -18,7 +18,7 @@ import { account, GROUPS, position, SYMBOLS } from '../main/engines/exposure/fix
 import { recomputeExposure } from '../main/engines/exposure/recompute';
 import type { Position } from '../shared/domain';
 import type { SyncEvent } from '../shared/events';
-import { fmt, median, report } from './stats';
+import { fmt, median, report, seededRandom } from './stats';
 
 const SERVER = 'bench';
 /** Open positions, and how many of them the events fall on (all of them unless said). */
@@ -32,15 +32,8 @@ const RUNS = 5;
 const RECOMPUTE_RUNS = 3;
 const ACCOUNTS_PER_POSITIONS = 20;
 
-let seed = 42;
-const random = (): number => {
-  // Mulberry32: a fixed sequence, so both sizes see the same mix.
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// A fixed sequence, so both sizes see the same mix.
+const random = seededRandom(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const PRICES: Record<string, number> = { EURUSD: 1.08, USDJPY: 151.2, XAUUSD: 2350, GER40: 18_000 };
 

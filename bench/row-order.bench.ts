@@ -11,21 +11,14 @@ import { positionSearchFields } from '../renderer/features/positions/position-co
 import { quickSearchOf } from '../renderer/grids/desk-filter';
 import { RESORT_MS, RowOrder, type RowQuery } from '../renderer/grids/row-order';
 import type { PositionRow } from '../shared/rows';
-import { median, report } from './stats';
+import { median, report, seededRandom } from './stats';
 
 const BOOK = 21_700;
 const RUNS = 31;
 const FRAMES = 1_000;
 const SYMBOLS = ['EURUSD', 'GBPUSD', 'USDJPY', 'XAUUSD', 'GER40', 'BTCUSD', 'AUDCAD', 'EURJPY'];
 
-let seed = 7;
-const random = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(7);
 
 function positionRow(ticket: number): PositionRow {
   const login = 50_000 + Math.floor(random() * 8_000);

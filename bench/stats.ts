@@ -13,3 +13,15 @@ export function report(result: Record<string, unknown>): void {
 }
 
 export const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** Mulberry32: a fixed sequence of numbers in [0, 1) per seed, so every run sees the same data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

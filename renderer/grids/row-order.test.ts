@@ -116,3 +116,23 @@ describe('RowOrder.dueIn', () => {
     expect(b.order.dueIn()).toBeNull();
   });
 });
+
+describe('RowOrder, many rows at once', () => {
+  it('takes a reconnect-sized batch by one rebuild, in the same order as row by row', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => row(`r${i}`, 'EURUSD', (i * 7919) % 1000));
+    const b = book(...rows.slice(0, 100));
+    b.order.setQuery({ sort: [{ colId: 'profit', sort: 'asc' }], keep: null });
+    const before = b.order.rows();
+    const one = rows[299] as Row;
+    b.byId.set(one.id, one);
+    b.order.apply([one], [], []);
+    expect(b.order.rows()).toBe(before); // a frame's open: put in place
+    for (const r of rows.slice(100)) b.byId.set(r.id, r);
+    for (const r of rows.slice(0, 50)) b.byId.delete(r.id);
+    b.order.apply(rows.slice(100, 299), [], rows.slice(0, 50));
+    expect(b.order.rows()).not.toBe(before); // rebuilt
+    const expected = [...b.byId.values()].sort((x, y) => (x.profit as number) - (y.profit as number));
+    expect(b.order.rows().map((r) => r.profit)).toEqual(expected.map((r) => r.profit));
+    expect(b.order.rows()).toHaveLength(250);
+  });
+});

@@ -27,6 +27,9 @@ export interface RowQuery<T> {
   keep: ((row: T) => boolean) | null;
 }
 
+/** More opens and closes than this in one batch are applied by a rebuild. */
+const BULK_ROWS = 64;
+
 /** How long changed figures may leave the ranking or filtering behind (see above). */
 export const RESORT_MS = 500;
 
@@ -64,6 +67,11 @@ export class RowOrder<T extends KeyedRow> {
   apply(added: readonly T[], updated: readonly T[], removed: readonly T[]): void {
     if (updated.length > 0 && this.followsFigures) this.figuresMoved = true;
     if (this.stale) return;
+    // Many at once (a reconnect's reconciliation): one rebuild, not thousands of inserts.
+    if (added.length + removed.length > BULK_ROWS) {
+      this.stale = true;
+      return;
+    }
     if (removed.length > 0) this.drop(removed);
     for (const row of added) this.insert(row);
   }
@@ -94,27 +102,13 @@ export class RowOrder<T extends KeyedRow> {
     this.lastBuilt = this.now();
   }
 
-  /**
-   * A frame's few closes are found by identity (the feed hands back the object it listed), which is
-   * a plain pointer scan; many at once (a reconnect's reconciliation) take one pass by id.
-   */
+  /** A frame's few closes are found by identity (the feed hands back the object it listed): a pointer scan. */
   private drop(removed: readonly T[]): void {
-    if (removed.length <= 8) {
-      for (const row of removed) {
-        let at = this.list.indexOf(row);
-        if (at < 0) at = this.list.findIndex((listed) => listed.id === row.id);
-        if (at >= 0) this.list.splice(at, 1);
-      }
-      return;
+    for (const row of removed) {
+      let at = this.list.indexOf(row);
+      if (at < 0) at = this.list.findIndex((listed) => listed.id === row.id);
+      if (at >= 0) this.list.splice(at, 1);
     }
-    const ids = new Set(removed.map((row) => row.id));
-    const list = this.list;
-    let kept = 0;
-    for (let i = 0; i < list.length; i++) {
-      const row = list[i] as T;
-      if (!ids.has(row.id)) list[kept++] = row;
-    }
-    list.length = kept;
   }
 
   private insert(row: T): void {
