@@ -73,29 +73,36 @@ test.describe('the positions window', () => {
     await expect.poll(async () => (await dp.count('positions')).shown).toBeGreaterThanOrEqual(all.total - 50);
   });
 
-  test('a column filter on profit is typed in units, as shown, not in cents', async ({ page }) => {
-    const dp = new DeskPage(page);
-    await dp.open(desk().url);
-    await dp.core('sim.control', { speed: 0 });
-    try {
-      // Paused, the first row's profit stays put: filter the book for exactly that figure.
-      const [first] = await dp.readRows('positions', ['profit']);
-      const core = await dp.core('positions.list', {});
-      const target = core.find((p) => p.id === first!.id)!;
-      const all = await dp.count('positions');
+  // Money is carried in cents; both grids' money filters take what the cells show (accounts: ag-grid's own filter).
+  const moneyFilters = [
+    { grid: 'positions', column: 'profit', list: 'positions.list' },
+    { grid: 'accounts', column: 'balance', list: 'accounts.list' },
+  ] as const;
+  for (const { grid, column, list } of moneyFilters) {
+    test(`a money filter (${grid}: ${column}) is typed in units, as shown, not in cents`, async ({ page }) => {
+      const dp = new DeskPage(page);
+      await dp.open(desk().url);
+      await dp.core('sim.control', { speed: 0 });
+      try {
+        // Paused, the first row's figure stays put: filter for exactly that figure.
+        const [first] = await dp.readRows(grid, [column]);
+        const core = (await dp.core(list, {})) as unknown as { id: string; [field: string]: unknown }[];
+        const figure = core.find((row) => row.id === first!.id)![column] as number;
+        const all = await dp.count(grid);
 
-      await dp.header('positions', 'profit').locator('.ag-header-cell-filter-button').click();
-      await page
-        .locator('.ag-filter-body input')
-        .first()
-        .fill(String(target.profit / 100));
-      await expect.poll(async () => (await dp.count('positions')).shown).toBeLessThan(all.total);
-      const shown = await shownInOrder(page, 'profit');
-      expect(shown.map((r) => r.id)).toContain(target.id);
-      for (const r of shown) expect(r.text).toBe(formatMoney(target.profit));
-      expect((await dp.count('positions')).shown).toBe(core.filter((p) => p.profit === target.profit).length);
-    } finally {
-      await dp.core('sim.control', { speed: 5 });
-    }
-  });
+        await dp.header(grid, column).locator('.ag-header-cell-filter-button').click();
+        await page
+          .locator('.ag-filter-body input')
+          .first()
+          .fill(String(figure / 100));
+        await expect.poll(async () => (await dp.count(grid)).shown).toBeLessThan(all.total);
+        const shown = await dp.readRows(grid, [column]);
+        expect(shown.map((r) => r.id)).toContain(first!.id);
+        for (const r of shown) expect(r.cells[column]).toBe(formatMoney(figure));
+        expect((await dp.count(grid)).shown).toBe(core.filter((row) => row[column] === figure).length);
+      } finally {
+        await dp.core('sim.control', { speed: 5 });
+      }
+    });
+  }
 });
