@@ -31,10 +31,14 @@ export interface FlushedRows {
   remove?: readonly { data?: unknown }[];
 }
 
-/** Records the rows of transactions a grid has just applied, only while a benchmark has asked for it. */
-export function recordGridFlush(grid: string, results: readonly FlushedRows[]): void {
+/**
+ * Records the rows a grid has just applied, only while a benchmark has asked for it. The rows are
+ * asked for only then: building them is the grid's cost, not worth paying when nobody records.
+ */
+export function recordGridFlush(grid: string, applied: () => FlushedRows): void {
   const flushes = window.__dealerDesk?.flushes;
   if (!flushes) return;
+  const result = applied();
   const at = Date.now();
   const note = (rows: readonly { data?: unknown }[] | undefined, removed: boolean) => {
     for (const { data } of rows ?? []) {
@@ -43,11 +47,9 @@ export function recordGridFlush(grid: string, results: readonly FlushedRows[]): 
       flushes.push({ grid, id: row.id, at, removed, lots: typeof row.lots === 'number' ? row.lots : null });
     }
   };
-  for (const result of results) {
-    note(result.add, false);
-    note(result.update, false);
-    note(result.remove, true);
-  }
+  note(result.add, false);
+  note(result.update, false);
+  note(result.remove, true);
 }
 
 declare global {

@@ -72,7 +72,7 @@ export function LiveGrid<T extends LiveRow>({
       apiRef.current = api;
       model.filtersChanged(api, useDeskStore.getState().filters, null);
       void columns.restore(api as GridApi);
-      const detach = model.attach(api, (applied) => recordGridFlush(name, [applied]));
+      const detach = model.attach(api, (applied) => recordGridFlush(name, applied));
       const offFeed = feed.onChange(countShown);
       countShown();
       api.addEventListener('gridPreDestroyed', () => {

@@ -23,8 +23,8 @@ export type AppliedRows = FlushedRows;
 export interface GridModel<T extends LiveRow> {
   /** Options that pick and feed the row model. */
   readonly options: GridOptions<T>;
-  /** Feeds the grid from the model's feed; returns the detach. */
-  attach(api: GridApi<T>, applied: (rows: AppliedRows) => void): () => void;
+  /** Feeds the grid from the model's feed; returns the detach. `applied` builds a batch's rows when asked. */
+  attach(api: GridApi<T>, applied: (rows: () => AppliedRows) => void): () => void;
   /** The toolbar's filters changed (or were first read, with `prev` null). */
   filtersChanged(api: GridApi<T>, filters: DeskFilters, prev: DeskFilters | null): void;
   count(api: GridApi<T>): GridCount;
@@ -38,7 +38,7 @@ export function clientSideModel<T extends LiveRow>(feed: RowFeed<T>, filters: ()
       isExternalFilterPresent: () => isDeskFilterActive(filters()),
       doesExternalFilterPass: (node: IRowNode<T>) => !node.data || matchesDeskFilter(node.data, filters()),
     },
-    attach: (api, applied) => feed.attach(frameRowSinkOf(api, applied)),
+    attach: (api, applied) => feed.attach(frameRowSinkOf(api, (result) => applied(() => result))),
     filtersChanged(api, next, prev) {
       if (next.quick !== prev?.quick) api.setGridOption('quickFilterText', next.quick);
       if (prev) api.onFilterChanged();

@@ -115,7 +115,7 @@ function setUp(rows: Row[]) {
   const grid = fakeInfiniteGrid(model.options.datasource as IDatasource);
   const applied: AppliedRows[] = [];
   model.filtersChanged(grid.api, emptyFilters, null);
-  const detach = model.attach(grid.api, (rows) => applied.push(rows));
+  const detach = model.attach(grid.api, (rows) => applied.push(rows()));
   grid.open();
   return { feed, model, grid, applied, detach };
 }

@@ -127,7 +127,7 @@ function applyBatch<T extends LiveRow>(
   api: GridApi<T>,
   order: RowOrder<T>,
   tx: RowTransaction<T>,
-  applied: (rows: AppliedRows) => void,
+  applied: (rows: () => AppliedRows) => void,
   settle: boolean,
 ): boolean {
   order.apply(tx.add, tx.update, tx.remove);
@@ -151,7 +151,7 @@ function applyBatch<T extends LiveRow>(
       if (rows.length > counted) moved = true;
     }
   }
-  const result = { add: tx.add.map(asNode), update: tx.update.map(asNode), remove: tx.remove.map(asNode) };
+  const result = () => ({ add: tx.add.map(asNode), update: tx.update.map(asNode), remove: tx.remove.map(asNode) });
   if (!moved) {
     applied(result);
     return countBehind;
