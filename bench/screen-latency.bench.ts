@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     await page.evaluate(() => {
       const handle = window.__dealerDesk;
       if (!handle) throw new Error('no debug handle: open the page with debug=1');
-      handle.flushes = [];
+      handle.startFlushLog();
       // Each entry with its wall-clock start, so the bench keeps only those inside its window.
       const at = (entry: { startTime: number }) => performance.timeOrigin + entry.startTime;
       const longTasks: [number, number][] = [];
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     if (detached) ({ browser, page } = await reconnect(chromiumProcess.endpoint, deskOrigin));
 
     const recorded = await page.evaluate(() => ({
-      flushes: window.__dealerDesk?.flushes ?? [],
+      flushes: window.__dealerDesk?.flushLog?.entries() ?? [],
       longTasks: (window as unknown as { __longTasks: [number, number][] }).__longTasks,
       slowFrames: (window as unknown as { __slowFrames: [number, string][] }).__slowFrames,
     }));
@@ -452,14 +452,25 @@ async function pageMainThreadCpu(browser: Browser): Promise<() => number | null>
  * DESK_BENCH_FRAMES=1: each long animation frame's scripts (what a slow frame was made of).
  * DESK_BENCH_CPUPROFILE=<file>: the page's JavaScript CPU profile over the measured window (open it
  * in Chromium's DevTools). DESK_BENCH_TRACE=<file>: a performance trace of the same window, with
- * style, layout and paint. Both slow the page down: profile runs are for where the time goes,
- * never for the latency figures.
+ * style, layout and paint. DESK_BENCH_ALLOC=<file>: where the page's JavaScript allocated over the
+ * window (a sampled heap profile, DevTools' Memory tab opens it). All slow the page down: profile
+ * runs are for where the time goes, never for the latency figures.
  */
 async function startProfiling(page: Page): Promise<{ attached: boolean; stop(): Promise<void> }> {
   const profileFile = process.env.DESK_BENCH_CPUPROFILE;
   const traceFile = process.env.DESK_BENCH_TRACE;
-  if (!profileFile && !traceFile) return { attached: false, stop: async () => {} };
+  const allocFile = process.env.DESK_BENCH_ALLOC;
+  if (!profileFile && !traceFile && !allocFile) return { attached: false, stop: async () => {} };
   const cdp = await page.context().newCDPSession(page);
+  if (allocFile) {
+    await cdp.send('HeapProfiler.enable');
+    // Every allocation the page makes, sampled, including what the collector freed since.
+    await cdp.send('HeapProfiler.startSampling', {
+      samplingInterval: 16_384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
   if (profileFile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -481,6 +492,10 @@ async function startProfiling(page: Page): Promise<{ attached: boolean; stop(): 
   return {
     attached: true,
     async stop() {
+      if (allocFile) {
+        const { profile } = await cdp.send('HeapProfiler.stopSampling');
+        writeFileSync(allocFile, JSON.stringify(profile));
+      }
       if (profileFile) {
         const { profile } = await cdp.send('Profiler.stop');
         writeFileSync(profileFile, JSON.stringify(profile));

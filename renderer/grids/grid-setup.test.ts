@@ -13,12 +13,15 @@ interface Row {
  * whether a sort or filter is set. `model` counts transactions, the only path that re-runs the row
  * model over every row.
  */
-function fakeGrid(state: { sorted?: boolean; filtered?: boolean } = {}) {
+function fakeGrid(state: { sorted?: boolean; filtered?: boolean; drawn?: string[] } = {}) {
   const nodes = new Map<string, { data: Row; updateData(data: Row): void }>();
+  /** Ids whose node was told of new figures (updateData), in order. */
+  const told: string[] = [];
   const node = (data: Row) => {
     const n = {
       data,
       updateData(next: Row) {
+        told.push(next.id);
         n.data = next;
       },
     };
@@ -44,11 +47,12 @@ function fakeGrid(state: { sorted?: boolean; filtered?: boolean } = {}) {
       throw new Error('a frame sink never queues');
     },
     getRowNode: (id: string) => nodes.get(id),
+    getRenderedNodes: () => [...nodes.values()].filter((n) => state.drawn?.includes(n.data.id) ?? true),
     isAnyFilterPresent: () => state.filtered === true,
     getColumns: () => [{ getSort: () => (state.sorted ? 'desc' : undefined) }],
   };
   const shown = () => Object.fromEntries([...nodes].map(([id, n]) => [id, n.data.v]));
-  return { api: api as unknown as GridApi<Row>, shown, models: () => model };
+  return { api: api as unknown as GridApi<Row>, shown, models: () => model, told };
 }
 
 const counts = (r: RowNodeTransaction<Row>) => [r.add.length, r.update.length, r.remove.length];
@@ -84,6 +88,29 @@ describe('frameRowSinkOf', () => {
       // The first fill is a transaction; an update-only batch re-runs the model only if sorted or filtered.
       expect(grid.models()).toBe(Object.keys(state).length === 0 ? 1 : 2);
     }
+  });
+
+  it('redraws only the rows it draws; rows off screen already hold their new figures', () => {
+    const grid = fakeGrid({ drawn: ['a'] });
+    const feed = new RowFeed<Row>();
+    feed.load([
+      { id: 'a', v: 1 },
+      { id: 'b', v: 1 },
+    ]);
+    feed.attach(frameRowSinkOf(grid.api));
+    feed.push({
+      upserts: [
+        { id: 'a', v: 2 },
+        { id: 'b', v: 2 },
+      ],
+      removes: [],
+    });
+    expect(grid.told).toEqual(['a']);
+    expect(grid.shown()).toEqual({ a: 2, b: 2 });
+    // Closed and reopened in one frame: the feed holds a new object, which the node must be given.
+    feed.push({ upserts: [{ id: 'b', v: 3 }], removes: ['b'] });
+    expect(grid.told).toEqual(['a', 'b']);
+    expect(grid.shown()).toEqual({ a: 2, b: 3 });
   });
 
   it('falls back to a transaction when a batch adds, removes, or names a row the grid lacks', () => {

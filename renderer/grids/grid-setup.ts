@@ -123,8 +123,26 @@ function updateInPlace<T extends { id: string }>(api: GridApi<T>, rows: readonly
     if (!node) return null;
     nodes.push(node);
   }
-  for (let i = 0; i < nodes.length; i++) (nodes[i] as IRowNode<T>).updateData(rows[i] as T);
+  const drawn = drawnNodes(api);
+  for (let i = 0; i < nodes.length; i++) redraw(drawn, nodes[i] as IRowNode<T>, rows[i] as T);
   return { add: [], update: nodes, remove: [] };
+}
+
+/** The row nodes ag-grid draws now (the rows in view and its buffer rows). */
+export function drawnNodes<T>(api: GridApi<T>): ReadonlySet<IRowNode<T>> {
+  return new Set(api.getRenderedNodes());
+}
+
+/**
+ * Hands a node its row's new figures where that can change what is drawn. The feed refreshes each
+ * row object in place (row-feed.ts), so a node holding that very object already has the figures,
+ * and one that is not drawn has nothing to redraw: it shows them when it is drawn. ag-grid's
+ * `updateData` dispatches an event per node, copying its listener sets; for the rows the core's
+ * round-robin slices refresh off screen (~2,000 accounts a second on the latency bench) that was
+ * ~24 MB of the page's ~147 MB of allocations in 20 s (BENCHMARKS.md, session 12).
+ */
+export function redraw<T>(drawn: ReadonlySet<IRowNode<T>>, node: IRowNode<T>, row: T): void {
+  if (node.data !== row || drawn.has(node)) node.updateData(row);
 }
 
 /** Column-state events that should save the layout (moves and resizes once they finish). */

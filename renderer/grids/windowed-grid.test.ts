@@ -60,6 +60,8 @@ function fakeInfiniteGrid(datasource: IDatasource, blockSize = 4) {
     forEachNode(callback: (node: { id: string | undefined; rowIndex: number; data: Row | undefined }) => void) {
       for (const node of nodes.values()) if (node.rowIndex < count) callback(node);
     },
+    /** The view draws the first three rows, as getLastDisplayedRowIndex says. */
+    getRenderedNodes: () => [...nodes.values()].filter((node) => node.rowIndex < Math.min(count, 3)),
     getDisplayedRowCount: () => count,
     /** The view shows the first three rows. */
     getLastDisplayedRowIndex: () => Math.min(count, 3) - 1,
@@ -71,11 +73,13 @@ function fakeInfiniteGrid(datasource: IDatasource, blockSize = 4) {
     },
     isDestroyed: () => false,
   };
-  // Each node's updateData writes the row it is given, as ag-grid's does.
+  // Each node's updateData writes the row it is given, as ag-grid's does; `told` lists them.
+  const told: string[] = [];
   const withUpdate = () => {
     for (const node of nodes.values()) {
       Object.assign(node, {
         updateData(data: Row) {
+          told.push(data.id);
           node.data = data;
         },
       });
@@ -103,6 +107,7 @@ function fakeInfiniteGrid(datasource: IDatasource, blockSize = 4) {
         .map((n) => n.data?.id),
     profits: () => [...nodes.values()].filter((n) => n.data).map((n) => n.data?.profit),
     loads,
+    told,
     count: () => count,
     failed: () => failed,
   };
@@ -135,10 +140,12 @@ describe('windowedModel', () => {
   it('writes new figures into the rows the grid holds, without reloading them', () => {
     const { feed, grid, applied } = setUp([1, 2, 3, 4, 5, 6].map((n) => row(n)));
     const loads = grid.loads.length;
-    feed.push({ upserts: [row(2, 250), row(6, 600)], removes: [] });
-    expect(grid.profits()).toEqual([1, 250, 3, 4]);
+    feed.push({ upserts: [row(2, 250), row(4, 400), row(6, 600)], removes: [] });
+    expect(grid.profits()).toEqual([1, 250, 3, 400]);
     expect(grid.loads.length).toBe(loads);
-    expect(applied.at(-1)?.update?.map((r) => (r.data as Row).id)).toEqual(['s:2', 's:6']);
+    // Only a drawn row is redrawn; s:4 is held but not drawn, and holds the refreshed row already.
+    expect(grid.told).toEqual(['s:2']);
+    expect(applied.at(-1)?.update?.map((r) => (r.data as Row).id)).toEqual(['s:2', 's:4', 's:6']);
   });
 
   it('reloads the rows it holds only when an open or close moved one of them', () => {
@@ -210,6 +217,19 @@ describe('windowedModel', () => {
     expect(model.count(grid.api).shown).toBe(9); // the panel's count is live
     vi.advanceTimersByTime(COUNT_MS);
     expect(grid.count()).toBe(9);
+  });
+
+  it('does not reload the rows it holds when rows are only added past them', () => {
+    vi.useFakeTimers();
+    const { feed, grid } = setUp([1, 2, 3, 4, 5, 6, 7, 8].map((n) => row(n)));
+    vi.runAllTimers(); // the first fill's report
+    const loads = grid.loads.length;
+    feed.push({ upserts: [row(9), row(10)], removes: [] });
+    vi.advanceTimersByTime(COUNT_MS);
+    expect(grid.count()).toBe(10);
+    // The held block (rows 1-4) neither moved nor ends the book: a reload would only redraw it.
+    expect(grid.loads.length).toBe(loads);
+    expect(grid.shown()).toEqual(['s:1', 's:2', 's:3', 's:4']);
   });
 
   it('follows the row count at once when the end of the book is drawn', () => {

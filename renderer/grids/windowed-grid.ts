@@ -14,6 +14,7 @@ import type { DeskFilters } from '../stores/desk-store';
 import { type ColumnFilterModel, compileColumnFilters, type FilterValueOf } from './column-filter';
 import { isDeskFilterActive, matchesDeskFilter, quickSearchOf } from './desk-filter';
 import type { AppliedRows, GridModel, LiveRow } from './grid-model';
+import { drawnNodes, redraw } from './grid-setup';
 import type { RowFeed, RowTransaction } from './row-feed';
 import { RowOrder } from './row-order';
 
@@ -134,12 +135,18 @@ function applyBatch<T extends LiveRow>(
   const rows = order.rows();
   const held = new Map<string, IRowNode<T>>();
   let moved = false;
+  let lastHeld = -1;
   api.forEachNode((node) => {
     if (node.id === undefined || node.rowIndex === null) return;
     held.set(node.id, node);
+    lastHeld = Math.max(lastHeld, node.rowIndex);
     if (rows[node.rowIndex]?.id !== node.id) moved = true;
   });
-  for (const row of tx.update) held.get(row.id)?.updateData(row);
+  const drawn = drawnNodes(api);
+  for (const row of tx.update) {
+    const node = held.get(row.id);
+    if (node) redraw(drawn, node, row);
+  }
   const counted = api.getDisplayedRowCount();
   let countBehind = false;
   if (counted !== rows.length) {
@@ -147,8 +154,9 @@ function applyBatch<T extends LiveRow>(
     countBehind = !moved && !settle && !endDrawn;
     if (!countBehind) {
       api.setRowCount(rows.length, true);
-      // The blocks ag-grid holds have no rows past the old end: reload them to fill the new ones.
-      if (rows.length > counted) moved = true;
+      // A held block that ends the book has no rows past the old end: reload to fill the new ones.
+      // Only then: a reload draws every cell of the held rows anew (ag-grid treats it as new data).
+      if (rows.length > counted && lastHeld >= counted - 1) moved = true;
     }
   }
   const result = () => ({ add: tx.add.map(asNode), update: tx.update.map(asNode), remove: tx.remove.map(asNode) });
