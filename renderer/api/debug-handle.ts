@@ -47,10 +47,6 @@ export class FlushLog {
   /** NaN for no lots; a removal is stored as -1 (lots are never negative). */
   private readonly lots: number[] = [];
 
-  get size(): number {
-    return this.ids.length;
-  }
-
   add(grid: string, id: string, at: number, removed: boolean, lots: number | null): void {
     this.grids.push(grid);
     this.ids.push(id);
