@@ -7,9 +7,11 @@ import { memo, useState } from 'react';
 import type { AlertRow, DeskApi, Reply } from '../../../shared/contract';
 import type { AlertBook } from './alert-book';
 import { describeAlertState, formatAlertTime, formatValueVsThreshold, ruleName } from './alert-format';
+import { useAlert } from './use-alert-book';
 
 export interface AlertCardProps {
-  alert: AlertRow;
+  /** The alert's id in the book: the card follows that alert's changes itself (use-alert-book.ts). */
+  id: string;
   desk: DeskApi;
   book: AlertBook;
   deskCurrency: string;
@@ -17,9 +19,11 @@ export interface AlertCardProps {
 
 type Action = 'acknowledge' | 'snooze15' | 'snooze60' | 'resolve';
 
-export const AlertCard = memo(function AlertCard({ alert, desk, book, deskCurrency }: AlertCardProps) {
+export const AlertCard = memo(function AlertCard({ id, desk, book, deskCurrency }: AlertCardProps) {
+  const alert = useAlert(book, id);
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
+  if (!alert) return null;
   const resolved = alert.state === 'resolved';
 
   const act = async (action: Action, call: () => Promise<Reply<AlertRow>>) => {

@@ -14,7 +14,7 @@ import { countAlerts } from './alert-book';
 import { unlockAlertSound } from './alert-sound';
 import { NotificationControl } from './NotificationControl';
 import { ThresholdsEditor } from './ThresholdsEditor';
-import { useAlerts } from './use-alert-book';
+import { useAlertList } from './use-alert-book';
 
 /** Enough for any sane day; past this the oldest are summarised, not rendered. */
 const MAX_CARDS = 200;
@@ -25,7 +25,7 @@ export interface AlertsPanelProps {
 }
 
 export function AlertsPanel({ desk, book }: AlertsPanelProps) {
-  const alerts = useAlerts(book);
+  const alerts = useAlertList(book);
   const counts = countAlerts(alerts);
   const ccy = useDeskStore((s) => s.info?.deskCurrency ?? '');
   const collapsed = useRiskStore((s) => s.alertsCollapsed);
@@ -116,7 +116,7 @@ export function AlertsPanel({ desk, book }: AlertsPanelProps) {
       <ol className="alert-list" data-testid="alert-list">
         {shown.length === 0 && <li className="muted alert-empty">{book.isLoaded ? 'No alerts' : 'Loading alerts…'}</li>}
         {shown.slice(0, MAX_CARDS).map((alert) => (
-          <AlertCard key={alert.id} alert={alert} desk={desk} book={book} deskCurrency={ccy} />
+          <AlertCard key={alert.id} id={alert.id} desk={desk} book={book} deskCurrency={ccy} />
         ))}
         {shown.length > MAX_CARDS && <li className="muted alert-empty">and {shown.length - MAX_CARDS} older</li>}
       </ol>

@@ -39,6 +39,50 @@ describe('AlertBook', () => {
     expect(changes).toBe(2);
   });
 
+  it('keeps its shape while only a value moves, and writes the new row in its place', () => {
+    const book = new AlertBook();
+    book.load([alertRow({ key: 'a', firstMsc: 2_000 }), alertRow({ key: 'b', firstMsc: 1_000 })]);
+    const list = book.list();
+    const shape = book.shape;
+    const revision = book.revision;
+    book.push({ upserts: [alertRow({ key: 'b', firstMsc: 1_000, value: 700_000_000 })], removes: [] });
+    expect(book.shape).toBe(shape);
+    expect(book.revision).toBe(revision + 1);
+    expect(book.list()).toBe(list);
+    expect(book.list().map((a) => [a.key, a.value])).toEqual([
+      ['a', 600_000_000],
+      ['b', 700_000_000],
+    ]);
+  });
+
+  it('changes its shape for a new alert, or a new state, level or first time', () => {
+    const book = new AlertBook();
+    book.load([alertRow({ key: 'a', firstMsc: 2_000 }), alertRow({ key: 'b', firstMsc: 1_000 })]);
+    book.list();
+    const shapes = [book.shape];
+    book.upsert(alertRow({ key: 'b', firstMsc: 1_000, state: 'acknowledged' }));
+    shapes.push(book.shape);
+    book.push({
+      upserts: [alertRow({ key: 'b', firstMsc: 1_000, state: 'acknowledged', level: 'critical' })],
+      removes: [],
+    });
+    shapes.push(book.shape);
+    book.push({
+      upserts: [alertRow({ key: 'b', firstMsc: 3_000, state: 'acknowledged', level: 'critical' })],
+      removes: [],
+    });
+    shapes.push(book.shape);
+    expect(book.list().map((a) => a.key)).toEqual(['b', 'a']);
+    book.push({ upserts: [alertRow({ key: 'c', firstMsc: 500 })], removes: [] });
+    shapes.push(book.shape);
+    expect(new Set(shapes).size).toBe(5);
+    expect(book.list().map((a) => `${a.key}:${a.state}:${a.level}`)).toEqual([
+      'b:acknowledged:critical',
+      'a:open:warn',
+      'c:open:warn',
+    ]);
+  });
+
   it('counts open criticals and warnings; handled and resolved alerts are not open', () => {
     const counts = countAlerts([
       alertRow({ key: '1', level: 'critical' }),

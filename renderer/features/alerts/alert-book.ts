@@ -45,11 +45,15 @@ export class AlertBook {
   private awaitingList = true;
   private loaded = false;
   private sorted: AlertRow[] | null = [];
+  /** Where each alert sits in `sorted`, so a change that keeps its place is written in place. */
+  private readonly place = new Map<string, number>();
   private readonly listeners = new Set<AlertListener>();
   private readonly liveListeners = new Set<LiveAlertListener>();
   private readonly listedListeners = new Set<ListedAlertListener>();
   /** Bumped on every change: a cheap snapshot token for useSyncExternalStore. */
   private version = 0;
+  /** Bumped when an alert is added or its time, state or level changed (see `shape`). */
+  private shapeVersion = 0;
 
   get isLoaded(): boolean {
     return this.loaded;
@@ -63,13 +67,26 @@ export class AlertBook {
     return this.version;
   }
 
+  /**
+   * Changes only when the list's shape does: an alert added, or one's first time (its place), state
+   * or level (the hide-resolved filter and the counts). A value moving on an open alert, every frame
+   * for margin levels, leaves it as it is.
+   */
+  get shape(): number {
+    return this.shapeVersion;
+  }
+
   get(key: string): AlertRow | undefined {
     return this.rows.get(key);
   }
 
-  /** Every alert, newest first (cached until the next change). */
+  /** Every alert, newest first; rebuilt only when an alert was added or moved (see take). */
   list(): readonly AlertRow[] {
-    this.sorted ??= [...this.rows.values()].sort(compareAlerts);
+    if (!this.sorted) {
+      this.sorted = [...this.rows.values()].sort(compareAlerts);
+      this.place.clear();
+      this.sorted.forEach((alert, at) => this.place.set(alert.id, at));
+    }
     return this.sorted;
   }
 
@@ -84,8 +101,7 @@ export class AlertBook {
       return;
     }
     if (delta.upserts.length === 0) return;
-    for (const row of delta.upserts) this.rows.set(row.id, row);
-    this.changed();
+    this.take(delta.upserts);
     for (const listener of this.liveListeners) listener(delta.upserts);
   }
 
@@ -110,8 +126,7 @@ export class AlertBook {
       this.early.set(row.id, row);
       return;
     }
-    this.rows.set(row.id, row);
-    this.changed();
+    this.take([row]);
   }
 
   /** The connection was lost: fold batches from now on until the next list. */
@@ -137,8 +152,24 @@ export class AlertBook {
     return () => this.listedListeners.delete(listener);
   }
 
-  private changed(): void {
-    this.sorted = null;
+  /** Newer rows into the book: a row that keeps its place replaces the old one in the sorted list. */
+  private take(rows: readonly AlertRow[]): void {
+    let reordered = false;
+    let reshaped = false;
+    for (const row of rows) {
+      const before = this.rows.get(row.id);
+      this.rows.set(row.id, row);
+      if (!before || before.firstMsc !== row.firstMsc || before.key !== row.key) reordered = true;
+      else if (before.state !== row.state || before.level !== row.level) reshaped = true;
+      const at = this.place.get(row.id);
+      if (!reordered && this.sorted && at !== undefined) this.sorted[at] = row;
+    }
+    this.changed(reordered, reordered || reshaped);
+  }
+
+  private changed(reordered = true, reshaped = true): void {
+    if (reordered) this.sorted = null;
+    if (reshaped) this.shapeVersion++;
     this.version++;
     for (const listener of this.listeners) listener();
   }
