@@ -85,7 +85,7 @@ export class AlertBook {
     if (!this.sorted) {
       this.sorted = [...this.rows.values()].sort(compareAlerts);
       this.place.clear();
-      this.sorted.forEach((alert, at) => this.place.set(alert.id, at));
+      for (const [at, alert] of this.sorted.entries()) this.place.set(alert.id, at);
     }
     return this.sorted;
   }
