@@ -90,10 +90,6 @@ export class AlertBook {
     return this.sorted;
   }
 
-  counts(): AlertCounts {
-    return countAlerts(this.rows.values());
-  }
-
   /** One stream batch: alerts that opened or changed. Alerts are never removed, only resolved. */
   push(delta: RowDelta<AlertRow>): void {
     if (this.awaitingList) {
@@ -135,10 +131,14 @@ export class AlertBook {
     this.early.clear();
   }
 
-  onChange(listener: AlertListener): () => void {
+  /**
+   * Bound once: each card subscribes with it (use-alert-book.ts), and React subscribes again
+   * whenever it is handed a new subscribe function.
+   */
+  readonly onChange = (listener: AlertListener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
+  };
 
   /** Alerts that changed while the window was watching (not the ones in the first list). */
   onLive(listener: LiveAlertListener): () => void {

@@ -11,17 +11,11 @@ import type { AlertBook } from './alert-book';
 
 /** The book's alerts, newest first; re-renders only when the list's shape changed. */
 export function useAlertList(book: AlertBook): readonly AlertRow[] {
-  useSyncExternalStore(
-    (onChange) => book.onChange(onChange),
-    () => book.shape,
-  );
+  useSyncExternalStore(book.onChange, () => book.shape);
   return book.list();
 }
 
 /** One alert as it is now; re-renders when that alert changed. */
 export function useAlert(book: AlertBook, id: string): AlertRow | undefined {
-  return useSyncExternalStore(
-    (onChange) => book.onChange(onChange),
-    () => book.get(id),
-  );
+  return useSyncExternalStore(book.onChange, () => book.get(id));
 }
