@@ -13,7 +13,7 @@ export default defineConfig({
     },
   ],
   test: {
-    include: ['{shared,main,renderer,preload}/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+    include: ['{shared,main,renderer,preload,bench}/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

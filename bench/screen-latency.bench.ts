@@ -24,6 +24,7 @@ import { SimulatorSource } from '../main/sources/simulator/source';
 import { startWebHost } from '../main/web/web-host';
 import type { GridFlush } from '../renderer/api/debug-handle';
 import { volumeToLots } from '../shared/units';
+import { sampleThread } from './run-queue';
 import { fmt, percentile, report } from './stats';
 
 const OPEN_POSITIONS = 20_000;
@@ -163,7 +164,10 @@ async function main(): Promise<void> {
       revaluations.push(performance.now() - t0);
     };
     const profiling = await startProfiling(page);
-    const mainThreadCpu = await pageMainThreadCpu(browser);
+    const mainThread = await pageMainThread(browser);
+    const mainThreadCpu = () => mainThread?.cpu() ?? null;
+    // Where each long task's wall time went: the page working, or waiting for one of the 2 cores.
+    const sampler = mainThread && sampleThread(mainThread.pid, mainThread.pid);
     // Playwright enables DevTools' network domain, which copies every WebSocket frame the page
     // receives (about 1 MB/s here) to the bench: 10 points of a core on the page's main thread
     // that a desk never pays. So the bench lets go of the browser while it measures and comes back
@@ -199,7 +203,7 @@ async function main(): Promise<void> {
     // Long tasks that remain there are not the grids' drawing: they are what this machine does to
     // a page taking this stream beside the simulator and the core (2 cores here). Measured only
     // when the bench lets go of the browser; profiling runs skip it.
-    let floor: { longTasksOver50Ms: number; longestTaskMs: number; pageMainCpuPct: number | null } | null = null;
+    let floor: { started: number; tasks: [number, number][]; pageMainCpuPct: number | null } | null = null;
     if (detached) {
       await page.getByTestId('tab-audit').click();
       await sleep(2_000);
@@ -211,22 +215,38 @@ async function main(): Promise<void> {
       const floorCpuAfter = mainThreadCpu();
       ({ browser, page } = await reconnect(chromiumProcess.endpoint, deskOrigin));
       const all = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks);
-      const tasks = all.filter(([at]) => at >= floorStarted && at <= floorEnded).map(([, duration]) => duration);
       floor = {
-        longTasksOver50Ms: tasks.filter((d) => d > 50).length,
-        longestTaskMs: Math.round(Math.max(0, ...tasks)),
+        started: floorStarted,
+        tasks: all.filter(([at]) => at >= floorStarted && at <= floorEnded),
         pageMainCpuPct: cpuPct(floorCpuBefore, floorCpuAfter, (floorEnded - floorStarted) / 1000),
       };
     }
+    const splitTask = (await sampler?.stop()) ?? null;
+    /** A long task, when it came (seconds into its window) and where its wall time went. */
+    const describe =
+      (from: number) =>
+      ([at, duration]: [number, number]) => {
+        const time = splitTask?.(at, duration);
+        const where = time
+          ? ` (ran ${Math.round(time.ranMs)}, waited for a core ${Math.round(time.waitedMs)}, blocked ${Math.round(time.blockedMs)})`
+          : '';
+        return `${Math.round(duration)} ms at ${((at - from) / 1000).toFixed(1)} s${where}`;
+      };
+    /** Long tasks over 50 ms even without the time they waited for a core: the page's own. */
+    const over50Own = (tasks: [number, number][]) =>
+      splitTask
+        ? tasks.filter(([at, duration]) => {
+            const time = splitTask(at, duration);
+            return duration > 50 && (!time || duration - time.waitedMs > 50);
+          }).length
+        : null;
     const flushes = recorded.flushes;
     // Only what happened inside the window: letting go of the browser and coming back are not the desk.
     const inWindow = ([at]: [number, unknown]) => at >= started && at <= ended;
     const windowTasks = recorded.longTasks.filter(inWindow);
     const longTasks = windowTasks.map(([, duration]) => duration);
     // When each long task came, in seconds into the window: a cluster at the start would be the bench's doing.
-    const longTaskTimes = windowTasks.map(
-      ([at, duration]) => `${Math.round(duration)} ms at ${((at - started) / 1000).toFixed(1)} s`,
-    );
+    const longTaskTimes = windowTasks.map(describe(started));
     const slowFrames = recorded.slowFrames.filter(inWindow).map(([, line]) => line);
     // Where the page's main thread went over the window, as shares of wall time.
     const share = (name: string) =>
@@ -250,12 +270,14 @@ async function main(): Promise<void> {
       longTasks: longTasks.length,
       longestTaskMs: Math.round(Math.max(0, ...longTasks)),
       longTasksOver50Ms: longTasks.filter((d) => d > 50).length,
+      longTasksOver50MsOwn: over50Own(windowTasks),
       slowFrames: slowFrames.length,
       measuredSeconds: Math.round(seconds),
       pageBusyPct: share('TaskDuration'),
       pageMainCpuPct: cpuPct(cpuBefore, cpuAfter, seconds),
-      floorLongTasksOver50Ms: floor?.longTasksOver50Ms ?? null,
-      floorLongestTaskMs: floor?.longestTaskMs ?? null,
+      floorLongTasksOver50Ms: floor ? floor.tasks.filter(([, d]) => d > 50).length : null,
+      floorLongTasksOver50MsOwn: floor ? over50Own(floor.tasks) : null,
+      floorLongestTaskMs: floor ? Math.round(Math.max(0, ...floor.tasks.map(([, d]) => d))) : null,
       floorPageMainCpuPct: floor?.pageMainCpuPct ?? null,
       pageScriptPct: share('ScriptDuration'),
       pageStylePct: share('RecalcStyleDuration'),
@@ -276,6 +298,7 @@ async function main(): Promise<void> {
     );
     console.log(
       `long tasks: ${result.longTasks}, longest ${result.longestTaskMs} ms, over 50 ms: ${result.longTasksOver50Ms}   (target: none over 50 ms)` +
+        ownLine(result.longTasksOver50MsOwn) +
         (longTaskTimes.length ? ` — ${longTaskTimes.join(', ')}` : ''),
     );
     // DESK_BENCH_FRAMES=1: what each animation frame over 50 ms was made of.
@@ -290,8 +313,9 @@ async function main(): Promise<void> {
     if (floor) {
       console.log(
         `floor, the same page and stream for ${MEASURE_MS / 1000} s more on the Audit tab (grids take their rows, draw nothing): ` +
-          `long tasks over 50 ms: ${floor.longTasksOver50Ms}, longest ${floor.longestTaskMs} ms; ` +
-          `page main thread ${floor.pageMainCpuPct ?? '?'} % of a core`,
+          `long tasks over 50 ms: ${result.floorLongTasksOver50Ms}${ownLine(result.floorLongTasksOver50MsOwn)}, longest ${result.floorLongestTaskMs} ms; ` +
+          `page main thread ${floor.pageMainCpuPct ?? '?'} % of a core` +
+          (floor.tasks.length ? ` — ${floor.tasks.map(describe(floor.started)).join(', ')}` : ''),
       );
     }
     if (streams) {
@@ -413,39 +437,31 @@ async function busyMetrics(cdp: CDPSession): Promise<Record<string, number>> {
 }
 
 /**
- * CPU seconds used so far by the page's main thread (Linux: /proc), or null where that cannot be
- * read. Unlike busy wall time, other jobs on the machine do not inflate it, so it is the figure to
- * compare page-side changes by on a shared machine.
+ * The page's main thread (Linux: /proc): the first thread of the busiest renderer process, or null
+ * where that cannot be read. Its CPU seconds so far, unlike busy wall time, are not inflated by
+ * other jobs on the machine, so they are the figure to compare page-side changes by.
  */
-async function pageMainThreadCpu(browser: Browser): Promise<() => number | null> {
+async function pageMainThread(browser: Browser): Promise<{ pid: number; cpu(): number | null } | null> {
   const cdp = await browser.newBrowserCDPSession();
   const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
   await cdp.detach();
-  const threadCpu = (stat: string): number => {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+  const cpuOf = (pid: number): number | null => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+    } catch {
+      return null; // not Linux, or the process is gone
+    }
   };
-  // A renderer's main thread is the process's first thread; the page is by far the busiest renderer.
-  let busiest: { file: string; cpu: number } | null = null;
+  let busiest: { pid: number; cpu: number } | null = null;
   for (const { id, type } of processInfo) {
-    if (type !== 'renderer') continue;
-    const file = `/proc/${id}/task/${id}/stat`;
-    try {
-      const cpu = threadCpu(readFileSync(file, 'utf8'));
-      if (!busiest || cpu > busiest.cpu) busiest = { file, cpu };
-    } catch {
-      // not Linux, or the process is gone
-    }
+    const cpu = type === 'renderer' ? cpuOf(id) : null;
+    if (cpu !== null && (!busiest || cpu > busiest.cpu)) busiest = { pid: id, cpu };
   }
-  const file = busiest?.file;
-  return () => {
-    if (!file) return null;
-    try {
-      return threadCpu(readFileSync(file, 'utf8'));
-    } catch {
-      return null;
-    }
-  };
+  if (!busiest) return null;
+  const { pid } = busiest;
+  return { pid, cpu: () => cpuOf(pid) };
 }
 
 /**
@@ -510,6 +526,9 @@ async function startProfiling(page: Page): Promise<{ attached: boolean; stop(): 
   };
 }
 
+/** Long tasks still over 50 ms once the time they waited for a core is taken out (Linux only). */
+const ownLine = (own: number | null) =>
+  own === null ? '' : `, of which over 50 ms without waiting for a core: ${own}`;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
