@@ -22,7 +22,8 @@ describe('splitter', () => {
 });
 
 const linux = existsSync(`/proc/${process.pid}/task/${process.pid}/schedstat`);
-if (!linux) console.log('[unit] run-queue.test.ts sampleThread skipped: no /proc/<pid>/task/<tid>/schedstat (Linux only)');
+if (!linux)
+  console.log('[unit] run-queue.test.ts sampleThread skipped: no /proc/<pid>/task/<tid>/schedstat (Linux only)');
 
 describe.skipIf(!linux)('sampleThread (Linux)', () => {
   it('sees this thread run through a busy loop', async () => {
