@@ -12,6 +12,7 @@ const requests = {
   'deals.list': true,
   'status.list': true,
   'positions.viewport': true,
+  'accounts.viewport': true,
   'sim.control': true,
   'sim.shock': true,
   'exposure.snapshot': true,

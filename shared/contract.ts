@@ -73,6 +73,13 @@ const alertKey = z.object({ key: z.string().min(1).max(256) }).strict();
 const actionId = z.object({ id: z.string().min(1).max(64) }).strict();
 
 /** Layout keys are names the renderer chooses for its own state, never paths. */
+/** A grid's rows in view (row ids), reported by a window as it scrolls, sorts and filters. */
+const viewportRequest = {
+  permission: 'read',
+  input: z.object({ ids: z.array(z.string().max(80)).max(500) }).strict(),
+  output: z.object({ watching: z.number().int() }),
+} as const;
+
 const layoutKey = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, 'a layout key is a short lowercase name');
 
 export const requests = {
@@ -112,14 +119,12 @@ export const requests = {
     output: z.array(serverStatusSchema),
   },
   /**
-   * The rows a window shows. Price revaluations of these rows stream every frame; the rest of
-   * the book is revalued in slices, so 20,000 positions never flood a window at once.
+   * The position rows a window shows. Price revaluations of these rows stream every frame; the rest
+   * of the book is revalued in slices, so 20,000 positions never flood a window at once.
    */
-  'positions.viewport': {
-    permission: 'read',
-    input: z.object({ ids: z.array(z.string().max(80)).max(500) }).strict(),
-    output: z.object({ watching: z.number().int() }),
-  },
+  'positions.viewport': viewportRequest,
+  /** The account rows a window shows: their equity and margin stream every frame they move. */
+  'accounts.viewport': viewportRequest,
   /** The embedded simulator's speed: 0 pauses it (training, demos, tests); refused on a real server. */
   'sim.control': {
     permission: 'simulate',

@@ -18,7 +18,7 @@ import type { ClientRef } from '../engines/book/rows';
 import type { Refusal } from '../ipc/router';
 import { EMPTY_DIRECTORY, type ServerDirectory } from '../servers/directory';
 import type { Source } from '../sources/source';
-import { createHandlers } from './handlers';
+import { createHandlers, type HandlerDeps } from './handlers';
 import { Ingest } from './ingest';
 import { RiskDesk } from './risk';
 import { RoutingDesk } from './routing';
@@ -130,7 +130,7 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
     actions.applied(server, result.applied);
     routingDesk.applied(server, result.applied);
   });
-  const viewports = new Map<string, Set<string>>();
+  const viewports: HandlerDeps['viewports'] = new Map();
   const listeners = new Set<StreamListener>();
   const servers = () => parts.sources.map((s) => s.server);
   const handlers = createHandlers({
@@ -172,7 +172,10 @@ export function assembleCore(parts: CoreParts, settings: CoreSettings): Assemble
       emit('positions', deltas.positions, null);
     if (deltas.accounts.upserts.length > 0 || deltas.accounts.removes.length > 0)
       emit('accounts', deltas.accounts, null);
-    for (const [windowId, rows] of deltas.viewports) emit('positions', { upserts: rows, removes: [] }, windowId);
+    for (const [windowId, rows] of deltas.viewports) {
+      if (rows.positions.length > 0) emit('positions', { upserts: rows.positions, removes: [] }, windowId);
+      if (rows.accounts.length > 0) emit('accounts', { upserts: rows.accounts, removes: [] }, windowId);
+    }
     const riskFrame = risk.frame();
     if (riskFrame.exposure) emit('exposure', riskFrame.exposure, null);
     if (riskFrame.alerts.upserts.length > 0) emit('alerts', riskFrame.alerts, null);

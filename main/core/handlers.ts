@@ -24,8 +24,8 @@ export interface HandlerDeps {
   servers: () => string[];
   deskCurrency: string;
   version: string;
-  /** Each window's visible position rows (see DeskBook.takeDeltas). */
-  viewports: Map<string, Set<string>>;
+  /** Each window's rows in view, per grid (see DeskBook.takeDeltas). */
+  viewports: Map<string, { positions: Set<string>; accounts: Set<string> }>;
   risk: RiskDesk;
   routing: RoutingDesk;
   sessions: Sessions;
@@ -41,6 +41,13 @@ export interface HandlerDeps {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  /** A window's rows in view for one grid: the core revalues them every frame (DeskBook.takeDeltas). */
+  const watch = (windowId: string, grid: 'positions' | 'accounts', ids: string[]) => {
+    const viewport = deps.viewports.get(windowId) ?? { positions: new Set<string>(), accounts: new Set<string>() };
+    viewport[grid] = new Set(ids);
+    deps.viewports.set(windowId, viewport);
+    return { watching: ids.length };
+  };
   return {
     'desk.ready': () => ({ deskCurrency: deps.deskCurrency, servers: deps.servers(), version: deps.version }),
     'positions.list': (filter) => deps.book.positionRows(filter),
@@ -64,10 +71,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         comment: deal.comment,
       })),
     'status.list': () => deps.status.list(),
-    'positions.viewport': ({ ids }, ctx) => {
-      deps.viewports.set(ctx.windowId, new Set(ids));
-      return { watching: ids.length };
-    },
+    'positions.viewport': ({ ids }, ctx) => watch(ctx.windowId, 'positions', ids),
+    'accounts.viewport': ({ ids }, ctx) => watch(ctx.windowId, 'accounts', ids),
     'sim.control': ({ speed }) => {
       if (!deps.simulatorSpeed) throw new DeskRequestError('not_supported', 'No embedded simulator is running.');
       return { speed: deps.simulatorSpeed(speed) };

@@ -177,6 +177,7 @@ export function createFakeDesk(options: FakeDeskOptions = {}): FakeDesk {
     'deals.list': async () => ok([]),
     'status.list': async () => ok([]),
     'positions.viewport': async ({ ids }) => ok({ watching: ids.length }),
+    'accounts.viewport': async ({ ids }) => ok({ watching: ids.length }),
     'sim.control': async (input) => {
       speed = input.speed;
       return ok({ speed });

@@ -104,49 +104,51 @@ test.describe('positions and accounts grids', () => {
     expect(shown.every((r) => r.cells.symbol !== '' && r.cells.profit !== '')).toBe(true);
   });
 
-  test('the core is told the positions in view, not the buffer rows drawn beyond it', async ({ page }) => {
-    // What the page asks of the core, read off its socket: the last `positions.viewport` wins.
-    let reported: string[] = [];
-    page.on('websocket', (socket) =>
-      socket.on('framesent', ({ payload }) => {
-        const message = JSON.parse(String(payload)) as { channel?: string; input?: { ids?: string[] } };
-        if (message.channel === 'positions.viewport') reported = message.input?.ids ?? [];
-      }),
-    );
-    const dp = new DeskPage(page);
-    await dp.open(desk().url);
-    await expect(dp.rows('positions').first()).toBeVisible();
-    await dp.core('sim.control', { speed: 0 }); // no opens or closes move the rows meanwhile
-    try {
-      const viewport = dp.grid('positions').locator('.ag-grid-viewport');
-      // Mid-book, part-way into a row: buffer rows are drawn above and below the view.
-      await viewport.evaluate((el) => {
-        el.scrollTop = 407;
-      });
-      // Rows wholly between the header and the viewport's bottom must be reported; rows drawn wholly
-      // outside the viewport (the buffer) must not. A row cut by an edge may go either way.
-      const drawn = async () => {
-        const { view, rows } = await drawnRows(viewport);
-        return {
-          wholly: rows.filter((r) => r.top >= Math.max(view.top, view.headerBottom) && r.bottom <= view.bottom),
-          outside: rows.filter((r) => r.bottom <= view.top || r.top >= view.bottom),
-        };
-      };
-      await expect
-        .poll(async () => {
-          const { wholly, outside } = await drawn();
+  for (const grid of ['positions', 'accounts'] as const) {
+    test(`the core is told the ${grid} in view, not the buffer rows drawn beyond it`, async ({ page }) => {
+      // What the page asks of the core, read off its socket: the last `<grid>.viewport` wins.
+      let reported: string[] = [];
+      page.on('websocket', (socket) =>
+        socket.on('framesent', ({ payload }) => {
+          const message = JSON.parse(String(payload)) as { channel?: string; input?: { ids?: string[] } };
+          if (message.channel === `${grid}.viewport`) reported = message.input?.ids ?? [];
+        }),
+      );
+      const dp = new DeskPage(page);
+      await dp.open(desk().url);
+      await expect(dp.rows(grid).first()).toBeVisible();
+      await dp.core('sim.control', { speed: 0 }); // no opens or closes move the rows meanwhile
+      try {
+        const viewport = dp.grid(grid).locator('.ag-grid-viewport');
+        // Mid-book, part-way into a row: buffer rows are drawn above and below the view.
+        await viewport.evaluate((el) => {
+          el.scrollTop = 407;
+        });
+        // Rows wholly between the header and the viewport's bottom must be reported; rows drawn wholly
+        // outside the viewport (the buffer) must not. A row cut by an edge may go either way.
+        const drawn = async () => {
+          const { view, rows } = await drawnRows(viewport);
           return {
-            buffered: outside.length > 0,
-            inViewReported: wholly.length > 3 && wholly.every((r) => reported.includes(r.id)),
-            bufferReported: outside.some((r) => reported.includes(r.id)),
+            wholly: rows.filter((r) => r.top >= Math.max(view.top, view.headerBottom) && r.bottom <= view.bottom),
+            outside: rows.filter((r) => r.bottom <= view.top || r.top >= view.bottom),
           };
-        })
-        .toEqual({ buffered: true, inViewReported: true, bufferReported: false });
-      expect(reported.length).toBeGreaterThan(3);
-    } finally {
-      await dp.core('sim.control', { speed: 5 });
-    }
-  });
+        };
+        await expect
+          .poll(async () => {
+            const { wholly, outside } = await drawn();
+            return {
+              buffered: outside.length > 0,
+              inViewReported: wholly.length > 3 && wholly.every((r) => reported.includes(r.id)),
+              bufferReported: outside.some((r) => reported.includes(r.id)),
+            };
+          })
+          .toEqual({ buffered: true, inViewReported: true, bufferReported: false });
+        expect(reported.length).toBeGreaterThan(3);
+      } finally {
+        await dp.core('sim.control', { speed: 5 });
+      }
+    });
+  }
 
   test('the symbol and login filters narrow the grids', async ({ page }) => {
     const dp = new DeskPage(page);

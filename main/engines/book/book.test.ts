@@ -77,6 +77,12 @@ const tick = (bid: number, ask: number): SyncEvent => ({
   tick: { symbol: 'EURUSD', timeMsc: seq, bid, ask },
 });
 
+/** A window's viewport: the position and account rows it shows. */
+const inView = (positions: string[], accounts: string[] = []) => ({
+  positions: new Set(positions),
+  accounts: new Set(accounts),
+});
+
 function bookWith(...events: SyncEvent[]): DeskBook {
   const book = new DeskBook((_, login) => ({ clientId: `C${login}`, clientName: `Client ${login}` }));
   book.apply([
@@ -224,8 +230,8 @@ describe('DeskBook frame deltas', () => {
 
     book.apply([tick(1.102, 1.1022)]);
     book.revalue();
-    const frame = book.takeDeltas(new Map([['w1', new Set(['s1:5'])]]));
-    expect(frame.viewports.get('w1')?.map((r) => [r.id, r.profit])).toEqual([['s1:5', 2_000]]);
+    const frame = book.takeDeltas(new Map([['w1', inView(['s1:5'])]]));
+    expect(frame.viewports.get('w1')?.positions.map((r) => [r.id, r.profit])).toEqual([['s1:5', 2_000]]);
     expect(frame.positions.upserts).toHaveLength(2); // one slice of two
 
     const seen = new Set(frame.positions.upserts.map((r) => r.id));
@@ -234,5 +240,59 @@ describe('DeskBook frame deltas', () => {
       for (const r of book.takeDeltas(new Map()).positions.upserts) seen.add(r.id);
     }
     expect(seen.size).toBe(5); // the whole book within ⌈5 / 2⌉ frames
+  });
+
+  it('sends a window the accounts in its view each frame their figures move, and only those', () => {
+    // Slices of one account a frame: without the viewport, 1002 would wait its turn.
+    const book = new DeskBook(() => undefined, { positionSlice: 10, accountSlice: 1 });
+    book.apply([
+      { type: 'symbol.update', ...head(), symbol: eurusd },
+      { type: 'group.update', ...head(), group: group('usd-hedge', 'USD', 2) },
+      ...[1001, 1002, 1003].map(
+        (login): SyncEvent => ({
+          type: 'account.add',
+          ...head(),
+          account: account(login, 'usd-hedge', 1_000_000, 100),
+        }),
+      ),
+      tick(1.101, 1.1012),
+      { type: 'position.add', ...head(), position: position(1, 1002, 0, 1, 1.1) },
+    ]);
+    book.revalue();
+    const w1 = inView([], ['s1:1002', 's1:1003']);
+    // Scrolled into view: both are sent once, as they stand.
+    const first = book.takeDeltas(new Map([['w1', w1]]));
+    expect(first.viewports.get('w1')?.accounts.map((r) => r.id)).toEqual(['s1:1002', 's1:1003']);
+
+    // The price moves: 1002 holds the position and is sent again; 1003 holds nothing and is not.
+    book.apply([tick(1.102, 1.1022)]);
+    book.revalue();
+    const moved = book.takeDeltas(new Map([['w1', w1]]));
+    expect(moved.viewports.get('w1')?.accounts.map((r) => [r.id, r.equity])).toEqual([['s1:1002', 1_020_000]]);
+
+    // Nothing moved: nothing for the window.
+    book.revalue();
+    expect(book.takeDeltas(new Map([['w1', w1]])).viewports.has('w1')).toBe(false);
+
+    // Another window scrolls to 1002: it gets the row although w1 already has it.
+    const both = book.takeDeltas(
+      new Map([
+        ['w1', w1],
+        ['w2', inView([], ['s1:1002'])],
+      ]),
+    );
+    expect(both.viewports.has('w1')).toBe(false);
+    expect(both.viewports.get('w2')?.accounts.map((r) => r.id)).toEqual(['s1:1002']);
+  });
+
+  it('sends an account again when it comes back into a window’s view, and forgets closed windows', () => {
+    const book = bookWith({ type: 'account.add', ...head(), account: account(1001, 'usd-hedge', 1_000_000, 100) });
+    const viewing = new Map([['w1', inView([], ['s1:1001'])]]);
+    expect(book.takeDeltas(viewing).viewports.get('w1')?.accounts).toHaveLength(1);
+    expect(book.takeDeltas(viewing).viewports.has('w1')).toBe(false);
+    book.takeDeltas(new Map([['w1', inView([], [])]])); // scrolled away
+    expect(book.takeDeltas(viewing).viewports.get('w1')?.accounts).toHaveLength(1);
+    book.takeDeltas(new Map()); // the window closed
+    expect(book.takeDeltas(viewing).viewports.get('w1')?.accounts).toHaveLength(1);
   });
 });

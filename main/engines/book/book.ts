@@ -4,9 +4,10 @@
  * frame, and hands out grid rows:
  * - structural changes (a new, changed or closed position; a balance or group change; an account
  *   crossing into margin call) go to every window in the next frame;
- * - price revaluations go every frame for the rows a window shows (its viewport) and, for the rest
- *   of the book, in round-robin slices, so a 20,000-position book is refreshed off screen every ~10 s
- *   without flooding a window with hundreds of thousands of row updates a second.
+ * - price revaluations go every frame for the rows a window shows (its viewport: positions every
+ *   frame, accounts whenever their figures moved) and, for the rest of the book, in round-robin
+ *   slices, so a 20,000-position book is refreshed off screen every ~10 s without flooding a window
+ *   with hundreds of thousands of row updates a second.
  */
 import type { Account, GroupSpec, Position, ServerId } from '../../../shared/domain';
 import type { SyncEvent } from '../../../shared/events';
@@ -33,11 +34,23 @@ export interface BookFilter {
   group?: string;
 }
 
+/** The rows a window shows, per grid (its `positions.viewport` and `accounts.viewport` requests). */
+export interface WindowViewport {
+  positions: ReadonlySet<string>;
+  accounts: ReadonlySet<string>;
+}
+
 export interface BookDeltas {
   positions: RowDelta<PositionRow>;
   accounts: RowDelta<AccountRow>;
-  /** Per window: revalued rows of its viewport. */
-  viewports: Map<string, PositionRow[]>;
+  /** Per window with something to send: the revalued rows of its viewport. */
+  viewports: Map<string, { positions: PositionRow[]; accounts: AccountRow[] }>;
+}
+
+/** An account's figures as a window was last sent them in its viewport. */
+interface ShownFigures {
+  equity: number;
+  margin: number;
 }
 
 export interface BookOptions {
@@ -72,6 +85,8 @@ export class DeskBook {
   private revaluedThisFrame = false;
   private positionCursor: Iterator<LivePosition> | undefined;
   private accountCursor: Iterator<LiveAccount> | undefined;
+  /** Per window, the accounts in its viewport as last sent to it (only those in view). */
+  private readonly shownAccounts = new Map<string, Map<string, ShownFigures>>();
 
   constructor(
     private readonly clientOf: ClientLookup,
@@ -415,7 +430,7 @@ export class DeskBook {
   }
 
   /** The frame's rows: structural changes, this frame's slices, and each window's viewport. */
-  takeDeltas(viewports: ReadonlyMap<string, ReadonlySet<string>>): BookDeltas {
+  takeDeltas(viewports: ReadonlyMap<string, WindowViewport>): BookDeltas {
     const positions: RowDelta<PositionRow> = { upserts: [], removes: [...this.removedPositions] };
     for (const id of this.changedPositions) {
       const live = this.positions.get(id);
@@ -434,19 +449,54 @@ export class DeskBook {
     this.removedAccounts.clear();
     this.sliceAccounts(accounts.upserts);
 
-    const windows = new Map<string, PositionRow[]>();
-    if (this.revaluedThisFrame) {
-      for (const [windowId, ids] of viewports) {
-        const rows: PositionRow[] = [];
-        for (const id of ids) {
-          const live = this.positions.get(id);
-          if (live) rows.push(this.rowOf(live));
-        }
-        if (rows.length > 0) windows.set(windowId, rows);
-      }
+    const windows: BookDeltas['viewports'] = new Map();
+    for (const [windowId, viewport] of viewports) {
+      const rows = {
+        positions: this.viewedPositions(viewport.positions),
+        accounts: this.viewedAccounts(windowId, viewport.accounts),
+      };
+      if (rows.positions.length > 0 || rows.accounts.length > 0) windows.set(windowId, rows);
     }
+    for (const windowId of this.shownAccounts.keys()) if (!viewports.has(windowId)) this.shownAccounts.delete(windowId);
     this.revaluedThisFrame = false;
     return { positions, accounts, viewports: windows };
+  }
+
+  /** Positions in view, every frame the quotes moved: nearly all of them move with the price. */
+  private viewedPositions(ids: ReadonlySet<string>): PositionRow[] {
+    const rows: PositionRow[] = [];
+    if (!this.revaluedThisFrame) return rows;
+    for (const id of ids) {
+      const live = this.positions.get(id);
+      if (live) rows.push(this.rowOf(live));
+    }
+    return rows;
+  }
+
+  /**
+   * Accounts in view whose equity or margin moved since this window was last sent them, and those
+   * just scrolled into view. Unlike positions, many accounts in view hold nothing open and never
+   * move; re-sending them would only make the page compare unchanged rows every frame.
+   */
+  private viewedAccounts(windowId: string, ids: ReadonlySet<string>): AccountRow[] {
+    const before = this.shownAccounts.get(windowId);
+    const shown = new Map<string, ShownFigures>();
+    const rows: AccountRow[] = [];
+    for (const id of ids) {
+      const live = this.accounts.get(id);
+      if (!live) continue;
+      const equity = this.accountTable.equity[live.row] as number;
+      const margin = this.accountTable.margin[live.row] as number;
+      const last = before?.get(id);
+      if (last && last.equity === equity && last.margin === margin) {
+        shown.set(id, last);
+        continue;
+      }
+      rows.push(this.accountRowOf(live));
+      shown.set(id, { equity, margin });
+    }
+    this.shownAccounts.set(windowId, shown);
+    return rows;
   }
 
   private slicePositions(into: PositionRow[]): void {

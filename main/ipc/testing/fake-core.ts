@@ -60,6 +60,7 @@ export function createFakeCore(overrides: Partial<Handlers> = {}): FakeCore {
     'deals.list': () => [],
     'status.list': () => [],
     'positions.viewport': (input) => ({ watching: input.ids.length }),
+    'accounts.viewport': (input) => ({ watching: input.ids.length }),
     'sim.control': (input) => ({ speed: input.speed }),
     'sim.shock': ({ symbol }) => ({ symbol, bid: 1, ask: 1.0001 }),
     'exposure.snapshot': () => ({ deskCurrency: 'USD', symbols: [], assets: [], groups: [], regions: [], books: [] }),

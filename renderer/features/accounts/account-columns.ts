@@ -33,11 +33,15 @@ export const accountColumns: ColDef<AccountRow>[] = [
     cellClass: NUMBER_CELL,
     valueFormatter: (p) => formatLeverage(p.value ?? 0),
   },
+  // Balance and credit flash: they move when money does (a deposit, a credit). Equity, margin, free
+  // margin and margin level move with every price of the account's positions, every frame for the
+  // accounts in view, so a flash would light whole columns instead of pointing at a change; the
+  // margin level's colour carries the news there.
   moneyColumn('balance', 'Balance', true),
   moneyColumn('credit', 'Credit', true),
-  { ...moneyColumn('equity', 'Equity', true), cellClassRules: negativeMoneyClasses },
-  moneyColumn('margin', 'Margin', true),
-  moneyColumn('marginFree', 'Free margin', true),
+  { ...moneyColumn('equity', 'Equity', false), cellClassRules: negativeMoneyClasses },
+  moneyColumn('margin', 'Margin', false),
+  moneyColumn('marginFree', 'Free margin', false),
   {
     field: 'marginLevel',
     headerName: 'Margin level',
@@ -45,7 +49,6 @@ export const accountColumns: ColDef<AccountRow>[] = [
     type: 'rightAligned',
     cellClass: NUMBER_CELL,
     valueFormatter: (p) => formatMarginLevel(p.value),
-    enableCellChangeFlash: true,
     filter: 'agNumberColumnFilter',
     cellClassRules: {
       'cell-warn': (p) => p.data !== undefined && marginTone(p.data) === 'warn',

@@ -1,10 +1,9 @@
-import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { DeskApi } from '../../../shared/contract';
 import type { PositionRow } from '../../../shared/rows';
 import { LiveGrid } from '../../grids/LiveGrid';
 import type { RowFeed } from '../../grids/row-feed';
-import { createViewportReporter } from '../../grids/viewport-reporter';
+import { useViewportReport } from '../../grids/use-viewport-report';
 import { windowedModel } from '../../grids/windowed-grid';
 import { positionColumns, positionFilterValue, positionSearchFields } from './position-columns';
 
@@ -22,16 +21,7 @@ export function PositionsGrid({ desk, feed }: PositionsGridProps) {
     () => windowedModel(feed, { searchFields: positionSearchFields, filterValueOf: positionFilterValue }),
     [feed],
   );
-  const viewport = useMemo(
-    () =>
-      createViewportReporter((ids) => {
-        // A refused viewport only means slower revaluation of these rows; nothing to show a dealer.
-        void desk['positions.viewport']({ ids }).catch(() => undefined);
-      }),
-    [desk],
-  );
-  useEffect(() => () => viewport.dispose(), [viewport]);
-  const onRowsShown = useCallback((api: GridApi<PositionRow>) => viewport.schedule(api), [viewport]);
+  const onRowsShown = useViewportReport<PositionRow>(desk, 'positions.viewport');
 
   return (
     <LiveGrid
