@@ -13,6 +13,7 @@ import { simulatorParts } from '../../main/core/simulator-parts';
 import { openDeskStores } from '../../main/core/stores';
 import { createInMemoryDesk, type InMemoryDesk } from '../../main/ipc/in-memory-desk';
 import { SimulatorSource } from '../../main/sources/simulator/source';
+import type { AccountRow, RowDelta } from '../../shared/rows';
 import { answer, until } from './kit';
 
 const SERVER = 'sim-risk';
@@ -142,6 +143,45 @@ describe('risk through the contract', () => {
       );
       expect(answer(await desk['audit.verify']({}))).toMatchObject({ ok: true, firstBroken: null });
     } finally {
+      desk.close();
+      await core.stop();
+    }
+  });
+
+  it('sends a window the accounts in its view as a price moves their equity', async () => {
+    const { core, desk } = await startDesk();
+    // What the core addresses to this window alone: its viewport's rows, not the slices all windows get.
+    const toWindow: AccountRow[] = [];
+    const stop = core.onStream((stream, payload, windowId) => {
+      if (stream === 'accounts' && windowId === desk.windowId)
+        toWindow.push(...(payload as RowDelta<AccountRow>).upserts);
+    });
+    try {
+      await until('the book open', () => core.book.openPositions > 400);
+      answer(await desk['sim.control']({ speed: 0 }));
+      // An account with net lots in a symbol, so a jump in that price must move its equity.
+      const open = answer(await desk['positions.list']({ server: SERVER }));
+      const net = new Map<string, number>();
+      for (const p of open) {
+        const key = `${p.login} ${p.symbol}`;
+        net.set(key, (net.get(key) ?? 0) + (p.side === 'buy' ? p.lots : -p.lots));
+      }
+      const held = open.find((p) => Math.abs(net.get(`${p.login} ${p.symbol}`) ?? 0) >= 0.01);
+      if (!held) throw new Error('no account holds net lots in any symbol');
+      const id = `${SERVER}:${held.login}`;
+      answer(await desk['accounts.viewport']({ ids: [id] }));
+      const shown = await until('the account in view, sent to this window', () => toWindow.find((r) => r.id === id));
+
+      answer(await desk['sim.shock']({ symbol: held.symbol, percent: -5 }));
+      const moved = await until('its new equity, sent to this window', async () => {
+        const [listed] = answer(await desk['accounts.list']({ server: SERVER, login: held.login }));
+        const sent = toWindow.findLast((r) => r.id === id);
+        return listed && sent && sent.equity !== shown.equity && sent.equity === listed.equity ? sent : undefined;
+      });
+      expect(moved.equity).not.toBe(shown.equity);
+      expect(new Set(toWindow.map((r) => r.id))).toEqual(new Set([id])); // nothing outside the view
+    } finally {
+      stop();
       desk.close();
       await core.stop();
     }
