@@ -72,7 +72,6 @@ const alertKey = z.object({ key: z.string().min(1).max(256) }).strict();
 
 const actionId = z.object({ id: z.string().min(1).max(64) }).strict();
 
-/** Layout keys are names the renderer chooses for its own state, never paths. */
 /** A grid's rows in view (row ids), reported by a window as it scrolls, sorts and filters. */
 const viewportRequest = {
   permission: 'read',
@@ -80,6 +79,7 @@ const viewportRequest = {
   output: z.object({ watching: z.number().int() }),
 } as const;
 
+/** Layout keys are names the renderer chooses for its own state, never paths. */
 const layoutKey = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, 'a layout key is a short lowercase name');
 
 export const requests = {

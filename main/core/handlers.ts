@@ -41,7 +41,7 @@ export interface HandlerDeps {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  /** A window's rows in view for one grid: the core revalues them every frame (DeskBook.takeDeltas). */
+  /** A window's rows in view for one grid: the core sends them every frame they move (DeskBook.takeDeltas). */
   const watch = (windowId: string, grid: 'positions' | 'accounts', ids: string[]) => {
     const viewport = deps.viewports.get(windowId) ?? { positions: new Set<string>(), accounts: new Set<string>() };
     viewport[grid] = new Set(ids);
